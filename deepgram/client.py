@@ -1,0 +1,144 @@
+"""`DeepgramClient`: configuration, the shared connection pool and sync loop, and every surface."""
+
+from __future__ import annotations
+
+import asyncio
+from types import TracebackType
+from typing import Any
+
+from deepgram.config import USER_AGENT, DeepgramClientOptions, resolve
+from deepgram.core.api import Api
+from deepgram.core.redact import SECRETS, mask
+from deepgram.core.retry import RetryPolicy
+from deepgram.core.runner import LoopRunner
+from deepgram.core.sessions import SessionPool
+from deepgram.core.transport import Transport, TransportConfig
+from deepgram.errors import DeepgramTypeError
+from deepgram.logs import configure_from_env
+from deepgram.manage.async_client import AsyncManageClient
+from deepgram.manage.client import ManageClient
+from deepgram.resources.models import Models
+from deepgram.resources.projects import Project, Projects
+
+
+class DeepgramClient:
+    """Entry point: `client.manage` (classic, sync), `client.asyncmanage` (classic, async),
+    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async).
+
+    Credentials: `api_key`/`access_token` arguments, else `DEEPGRAM_API_KEY`, else
+    `DEEPGRAM_ACCESS_TOKEN`; a missing credential is reported at the first request. Use it as a
+    context manager (`with` / `async with`) or call `close()` / `await aclose()`.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        config: DeepgramClientOptions | None = None,
+        *,
+        access_token: str | None = None,
+        url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        max_retries: int | None = None,
+        headers: dict[str, str] | None = None,
+        options: DeepgramClientOptions | None = None,
+    ) -> None:
+        if config is not None and options is not None:
+            raise DeepgramTypeError("pass either config or options, not both")
+        base = config or options or DeepgramClientOptions()
+        if not isinstance(base, DeepgramClientOptions):
+            raise DeepgramTypeError(f"options must be DeepgramClientOptions, not {type(base).__name__}")
+        merged = DeepgramClientOptions(
+            api_key=api_key if api_key is not None else base.api_key,
+            access_token=access_token if access_token is not None else base.access_token,
+            url=url if url is not None else base.url,
+            headers={**base.headers, **(headers or {})},
+            timeout=timeout if timeout is not None else base.timeout,
+            connect_timeout=connect_timeout if connect_timeout is not None else base.connect_timeout,
+            max_retries=max_retries if max_retries is not None else base.max_retries,
+        )
+        resolved = resolve(merged)
+        configure_from_env()
+        SECRETS.add(resolved.secret)
+        transport = Transport(
+            TransportConfig(
+                base_url=resolved.base_url,
+                authorization=resolved.authorization,
+                headers=resolved.headers,
+                timeout=resolved.timeout,
+                connect_timeout=resolved.connect_timeout,
+                retry=RetryPolicy(max_retries=resolved.max_retries),
+                user_agent=USER_AGENT,
+            ),
+            SessionPool(),
+        )
+        self._init_surfaces(Api(transport, LoopRunner()))
+
+    def _init_surfaces(self, api: Api) -> None:
+        self._api = api
+        self.manage = ManageClient(api)
+        self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
+        self.projects = Projects(api)
+        self.models = Models(api)
+
+    @property
+    def url(self) -> str:
+        """The base URL requests go to."""
+        return self._api.transport.config.base_url
+
+    def __repr__(self) -> str:
+        return f"DeepgramClient(url={self.url!r}, auth={mask(self._api.transport.config.authorization)})"
+
+    def project(self, project_id: str) -> Project:
+        """A handle on one project, for navigation (`client.project(pid).keys.list()`). No request."""
+        return self.projects.handle(project_id)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeepgramClient:
+        """A sibling client with other timeouts or retries, sharing this one's connections and loop."""
+        config = self._api.transport.config
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = timeout
+        if connect_timeout is not None:
+            changes["connect_timeout"] = connect_timeout
+        if max_retries is not None:
+            changes["retry"] = RetryPolicy(**{**config.retry.__dict__, "max_retries": max_retries})
+        sibling = object.__new__(DeepgramClient)
+        sibling._init_surfaces(self._api.with_transport(self._api.transport.with_config(**changes)))
+        return sibling
+
+    def close(self) -> None:
+        """Close every connection and stop the background loop. Safe to call twice."""
+        pool = self._api.transport.pool
+        self._api.runner.close(pool.close_current())
+        pool.close_idle()
+        pool.closed = True
+
+    async def aclose(self) -> None:
+        """Close this loop's connections, then the background loop's. Safe to call twice."""
+        pool = self._api.transport.pool
+        await pool.close_current()
+        await asyncio.to_thread(self._api.runner.close, pool.close_current())
+        pool.closed = True
+
+    def __enter__(self) -> DeepgramClient:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> DeepgramClient:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

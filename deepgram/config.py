@@ -1,0 +1,104 @@
+"""Client configuration: arguments first, then the environment, then the defaults."""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from deepgram import defaults
+from deepgram._version import __version__
+from deepgram.core.redact import mask
+from deepgram.core.urls import normalize_base_url
+from deepgram.errors import DeepgramTypeError, DeepgramValueError
+
+USER_AGENT = f"deepgram-manage-python/{__version__} python/{platform.python_version()}"
+
+
+@dataclass
+class DeepgramClientOptions:
+    """Settings for `DeepgramClient` (the older SDK's name); every field may also be passed directly.
+
+    `url` is the API host (`api.deepgram.com` or `http://127.0.0.1:8080`); `timeout` is the total
+    seconds per attempt and `connect_timeout` the seconds to connect; `max_retries=0` disables retries.
+    """
+
+    api_key: str = ""
+    access_token: str = ""
+    url: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    timeout: float | None = None
+    connect_timeout: float | None = None
+    max_retries: int | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        auth = (
+            "api_key=" + mask(self.api_key)
+            if self.api_key
+            else "access_token=" + mask(self.access_token or None)
+        )
+        return f"DeepgramClientOptions(url={self.url!r}, {auth})"
+
+
+@dataclass(frozen=True)
+class ResolvedConfig:
+    """The settings a client runs with, after arguments, environment and defaults are merged."""
+
+    base_url: str
+    authorization: str | None
+    headers: Mapping[str, str]
+    timeout: float
+    connect_timeout: float
+    max_retries: int
+    secret: str | None
+
+    def __repr__(self) -> str:
+        return f"ResolvedConfig(base_url={self.base_url!r}, authorization={mask(self.authorization)})"
+
+
+def _number(name: str, value: Any, *, minimum: float, integer: bool = False) -> Any:
+    kinds = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise DeepgramTypeError(f"{name} must be a {'whole ' if integer else ''}number, got {value!r}")
+    if value < minimum:
+        raise DeepgramValueError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def resolve(
+    options: DeepgramClientOptions,
+    environ: Mapping[str, str] | None = None,
+) -> ResolvedConfig:
+    """Merge `options` with `DEEPGRAM_API_KEY`, `DEEPGRAM_ACCESS_TOKEN` and `DEEPGRAM_HOST`."""
+    env = os.environ if environ is None else environ
+    api_key, token = options.api_key, options.access_token
+    for name, value in (("api_key", api_key), ("access_token", token)):
+        if not isinstance(value, str):
+            raise DeepgramTypeError(f"{name} must be a string, not {type(value).__name__}")
+    if not api_key and not token:
+        api_key = env.get("DEEPGRAM_API_KEY", "")
+        if not api_key:
+            token = env.get("DEEPGRAM_ACCESS_TOKEN", "")
+    authorization, secret = None, None
+    if api_key:
+        authorization, secret = f"Token {api_key.strip()}", api_key.strip()
+    elif token:
+        authorization, secret = f"Bearer {token.strip()}", token.strip()
+    url = options.url or env.get("DEEPGRAM_HOST", "") or defaults.DEFAULT_BASE_URL
+    timeout = defaults.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
+    connect = defaults.DEFAULT_CONNECT_TIMEOUT if options.connect_timeout is None else options.connect_timeout
+    retries = defaults.DEFAULT_MAX_RETRIES if options.max_retries is None else options.max_retries
+    if not isinstance(options.headers, Mapping):
+        raise DeepgramTypeError("headers must be a mapping of header names to values")
+    return ResolvedConfig(
+        base_url=normalize_base_url(url),
+        authorization=authorization,
+        headers=dict(options.headers),
+        timeout=_number("timeout", timeout, minimum=0.001),
+        connect_timeout=_number("connect_timeout", connect, minimum=0.001),
+        max_retries=_number("max_retries", retries, minimum=0, integer=True),
+        secret=secret,
+    )

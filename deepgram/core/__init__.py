@@ -1,0 +1,1 @@
+"""Core: the transport and the pure protocol decisions it is built on."""

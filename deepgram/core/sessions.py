@@ -1,0 +1,69 @@
+"""aiohttp sessions, one per event loop, created lazily and closed with the client or the loop.
+
+aiohttp is imported here lazily (it builds SSL contexts at import), so `import deepgram` stays cheap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+from deepgram.errors import ClientClosedError
+
+if TYPE_CHECKING:
+    import aiohttp
+
+
+async def _close_with_loop(session: aiohttp.ClientSession) -> AsyncIterator[None]:
+    """Parked async generator: `asyncio.run` closes parked generators at shutdown, closing the session."""
+    try:
+        yield
+    finally:
+        if not session.closed:
+            await session.close()
+
+
+class SessionPool:
+    """The sessions of one client and its `with_options` siblings, keyed by event loop."""
+
+    def __init__(self, *, connection_limit: int = 100) -> None:
+        self._limit = connection_limit
+        self._sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._guards: list[AsyncIterator[None]] = []
+        self.closed = False
+
+    async def get(self) -> aiohttp.ClientSession:
+        """The session of the running loop, made on first use."""
+        if self.closed:
+            raise ClientClosedError("the client is closed; create a new DeepgramClient")
+        loop = asyncio.get_running_loop()
+        session = self._sessions.get(loop)
+        if session is None or session.closed:
+            import aiohttp
+
+            connector = aiohttp.TCPConnector(limit=self._limit, enable_cleanup_closed=False)
+            session = aiohttp.ClientSession(connector=connector, auto_decompress=True)
+            self._sessions[loop] = session
+            guard = _close_with_loop(session)
+            await guard.__anext__()
+            self._guards.append(guard)
+        return session
+
+    async def close_current(self) -> None:
+        """Close the running loop's session (used by `aclose`)."""
+        loop = asyncio.get_running_loop()
+        session = self._sessions.pop(loop, None)
+        if session is not None and not session.closed:
+            await session.close()
+
+    def close_idle(self) -> None:
+        """Close sessions whose loops are idle (not running), from sync code."""
+        for loop, session in list(self._sessions.items()):
+            if session.closed or loop.is_closed() or loop.is_running():
+                continue
+            loop.run_until_complete(session.close())
+            self._sessions.pop(loop, None)

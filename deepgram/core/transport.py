@@ -1,0 +1,175 @@
+"""Sends one request with timeouts and retries, and turns every failure into the SDK's own error."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from deepgram import defaults
+from deepgram.core.error_mapping import error_from_response
+from deepgram.core.retry import FailureKind, RetryPolicy, retry_delay
+from deepgram.core.sessions import SessionPool
+from deepgram.core.urls import query_string
+from deepgram.errors import (
+    DeepgramConnectionError,
+    DeepgramTimeoutError,
+    MissingCredentialsError,
+    ResponseValidationError,
+)
+
+T = TypeVar("T")
+log = logging.getLogger("deepgram")
+
+
+@dataclass(frozen=True)
+class Response:
+    """What came back: status, headers (lower-case names) and the raw body."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class TransportConfig:
+    """Per-client settings; `with_options` siblings get a copy with other timeouts or retries."""
+
+    base_url: str
+    authorization: str | None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    timeout: float = defaults.DEFAULT_TIMEOUT
+    connect_timeout: float = defaults.DEFAULT_CONNECT_TIMEOUT
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    user_agent: str = "deepgram-manage-python"
+
+
+class Transport:
+    """Executes HTTP calls on the running loop's shared session; retries per the pure policy."""
+
+    def __init__(
+        self,
+        config: TransportConfig,
+        pool: SessionPool,
+        *,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        self.config = config
+        self.pool = pool
+        self._sleep = sleep
+
+    def with_config(self, **changes: Any) -> Transport:
+        """A sibling transport sharing this one's sessions (connection pool)."""
+        return Transport(replace(self.config, **changes), self.pool, sleep=self._sleep)
+
+    def _headers(self, has_body: bool) -> dict[str, str]:
+        if self.config.authorization is None:
+            raise MissingCredentialsError(
+                "no Deepgram credentials: pass api_key=... or set DEEPGRAM_API_KEY (or DEEPGRAM_ACCESS_TOKEN)"
+            )
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": self.config.user_agent,
+            **self.config.headers,
+            "Authorization": self.config.authorization,
+        }
+        if has_body:
+            headers["Content-Type"] = "application/json"
+        return headers
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]] | None = None,
+        body: bytes | None = None,
+        *,
+        parse: Callable[[Response], T],
+    ) -> T:
+        """Send `method path?query` and return `parse(response)` for a 2xx, retrying as the policy says.
+
+        `parse` runs inside the retry loop, so a GET whose 2xx body is cut off or garbled is retried.
+        """
+        import aiohttp
+        from yarl import URL
+
+        headers = self._headers(body is not None)
+        target = path + ("?" + query_string(query) if query else "")
+        url = URL(self.config.base_url + target, encoded=True)
+        timeout = aiohttp.ClientTimeout(total=self.config.timeout, connect=self.config.connect_timeout)
+        policy = self.config.retry
+        attempt = 0
+        while True:
+            session = await self.pool.get()
+            started = time.perf_counter()
+            failure: FailureKind | None = None
+            error: BaseException | None = None
+            response: Response | None = None
+            try:
+                async with session.request(method, url, data=body, headers=headers, timeout=timeout) as raw:
+                    payload = await raw.read()
+                    response = Response(raw.status, {k.lower(): v for k, v in raw.headers.items()}, payload)
+            except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+                failure, error = FailureKind.CONNECT, exc
+            except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
+                failure, error = FailureKind.TIMEOUT, exc
+            except aiohttp.ClientPayloadError as exc:
+                failure, error = FailureKind.PAYLOAD, exc
+            except (aiohttp.ClientError, OSError) as exc:
+                failure, error = FailureKind.DISCONNECTED, exc
+            elapsed = (time.perf_counter() - started) * 1000
+            if response is not None:
+                log.debug("%s %s -> %d (%.1f ms)", method, target, response.status, elapsed)
+                if 200 <= response.status < 300:
+                    try:
+                        return parse(response)
+                    except ResponseValidationError as exc:
+                        failure, error = FailureKind.PAYLOAD, exc
+                        delay = retry_delay(policy, attempt=attempt, method=method, failure=failure)
+                        if delay is None or method != "GET":
+                            raise
+                else:
+                    delay = retry_delay(
+                        policy,
+                        attempt=attempt,
+                        method=method,
+                        status=response.status,
+                        headers=response.headers,
+                    )
+                    if delay is None:
+                        raise error_from_response(
+                            response.status, response.headers, response.body, method=method, path=path
+                        )
+                    log.info(
+                        "%s %s -> %d; retry %d in %.2fs", method, path, response.status, attempt + 1, delay
+                    )
+            else:
+                assert failure is not None and error is not None
+                log.debug("%s %s failed: %s (%s)", method, target, failure.name, type(error).__name__)
+                delay = retry_delay(policy, attempt=attempt, method=method, failure=failure)
+                if delay is None:
+                    raise self._connection_error(failure, error, method, path) from error
+                log.info(
+                    "%s %s failed (%s); retry %d in %.2fs", method, path, failure.name, attempt + 1, delay
+                )
+            await self._sleep(delay)
+            attempt += 1
+
+    @staticmethod
+    def _connection_error(
+        failure: FailureKind, error: BaseException, method: str, path: str
+    ) -> DeepgramConnectionError:
+        if isinstance(error, ResponseValidationError):
+            return DeepgramConnectionError(str(error), method=method, path=path)
+        detail = str(error) or type(error).__name__
+        if failure is FailureKind.TIMEOUT:
+            return DeepgramTimeoutError(f"request timed out: {detail}", method=method, path=path)
+        messages = {
+            FailureKind.CONNECT: "could not connect",
+            FailureKind.DISCONNECTED: "connection lost",
+            FailureKind.PAYLOAD: "response body incomplete",
+        }
+        return DeepgramConnectionError(f"{messages[failure]}: {detail}", method=method, path=path)

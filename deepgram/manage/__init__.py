@@ -1,0 +1,1 @@
+"""The classic flat Manage API (`client.manage.get_keys(...)`), sync and async."""

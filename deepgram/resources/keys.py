@@ -1,0 +1,230 @@
+"""API keys: the `Key` object, the key list and single-key shapes, and `project.keys`."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from deepgram.core.blocking import blocking
+from deepgram.core.endpoint import Endpoint
+from deepgram.core.redact import SECRETS, mask
+from deepgram.resources.collection import ProjectCollection
+from deepgram.resources.common import Message
+from deepgram.resources.members import Member
+from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.options import KeyListOptions, KeyOptions
+
+if TYPE_CHECKING:
+    from deepgram.core.api import Api
+
+
+class Key(Resource):
+    """An API key. `key` holds the secret, present only in the response that created the key;
+    it is masked in repr() and str() and never logged. `member` is its owner when the API says.
+    """
+
+    api_key_id: str = ""
+    key: str | None = None
+    comment: str | None = None
+    scopes: builtins.list[str] = []
+    tags: builtins.list[str] | None = None
+    created: str | None = None
+    expiration_date: str | None = None
+    member: Member | None = None
+    __identity__: ClassVar[str] = "api_key_id"
+
+    def __post_init__(self) -> None:
+        if self.key:
+            SECRETS.add(self.key)
+
+    def __repr__(self) -> str:
+        shown = [f"api_key_id={self.api_key_id!r}"]
+        if self.key is not None:
+            shown.append(f"key={mask(self.key)}")
+        for name in ("comment", "scopes", "tags", "created", "expiration_date", "member"):
+            value = getattr(self, name)
+            if value is not None and value != []:
+                shown.append(f"{name}={value!r}")
+        return f"Key({', '.join(shown)})"
+
+    def __str__(self) -> str:
+        data = self.to_dict()
+        if "key" in data:
+            data["key"] = mask(self.key)
+        import msgspec
+
+        return msgspec.json.format(msgspec.json.encode(data).decode(), indent=2)
+
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        super()._attach(api, project_id)
+        if self.member is not None:
+            self.member._attach(api, project_id)
+
+    async def adelete(self) -> Message:
+        """DELETE /v1/projects/{project_id}/keys/{key_id}."""
+        return await Keys(self._bound_api(), self._bound_project_id()).adelete(self.api_key_id)
+
+    async def arefresh(self) -> Key:
+        """GET /v1/projects/{project_id}/keys/{key_id}; updates this object (the secret is kept)."""
+        fresh = await Keys(self._bound_api(), self._bound_project_id()).aget(self.api_key_id)
+        for name in self.__struct_fields__:
+            if name != "key":
+                setattr(self, name, getattr(fresh, name))
+        return self
+
+    delete = blocking(adelete)
+    refresh = blocking(arefresh)
+
+
+class KeysResponse(Model):
+    """GET /v1/projects/{project_id}/keys: every key, each with its owner in `key.member`."""
+
+    api_keys: builtins.list[Key] = []
+
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        attach_all(self.api_keys, api, project_id)
+
+
+class KeyResponse(Model):
+    """One key and its owner. Attribute reads fall through to `api_key` (`resp.api_key_id`), as the
+    older SDK returned the key itself from `create_key`."""
+
+    api_key: Key
+    member: Member | None = None
+
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        self.api_key._attach(api, project_id)
+        if self.member is not None:
+            self.member._attach(api, project_id)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in Key.__struct_fields__:
+            raise AttributeError(name)
+        return getattr(self.api_key, name)
+
+
+class _KeyEntry(Model):
+    member: Member | None = None
+    api_key: Key | None = None
+
+
+class _KeysWire(Model):
+    api_keys: builtins.list[_KeyEntry] = []
+
+
+class _MemberWithKey(Member):
+    api_key: Key | None = None
+
+
+class _KeyItem(Model):
+    member: _MemberWithKey | None = None
+
+
+class _KeyWire(Model):
+    """GET key by id, either shape: `{api_key, member}` or `{item: {member: {..., api_key}}}`."""
+
+    api_key: Key | None = None
+    member: Member | None = None
+    item: _KeyItem | None = None
+
+
+def _keys_from_wire(wire: _KeysWire) -> KeysResponse:
+    keys = []
+    for entry in wire.api_keys:
+        key = entry.api_key if entry.api_key is not None else Key()
+        if entry.member is not None:
+            key.member = entry.member
+        keys.append(key)
+    return KeysResponse(api_keys=keys)
+
+
+def _key_from_wire(wire: _KeyWire) -> KeyResponse:
+    key, member = wire.api_key, wire.member
+    if wire.item is not None and wire.item.member is not None:
+        nested = wire.item.member
+        key = key or nested.api_key
+        member = Member(
+            member_id=nested.member_id,
+            email=nested.email,
+            first_name=nested.first_name,
+            last_name=nested.last_name,
+            scopes=builtins.list(nested.scopes),
+        )
+    key = key if key is not None else Key()
+    key.member = member
+    return KeyResponse(api_key=key, member=member)
+
+
+def _created_key(key: Key) -> KeyResponse:
+    return KeyResponse(api_key=key, member=None)
+
+
+LIST_KEYS = Endpoint[KeysResponse](
+    "get_keys",
+    "GET",
+    "/v1/projects/{project_id}/keys",
+    _KeysWire,
+    options=KeyListOptions,
+    adapt=_keys_from_wire,
+)
+GET_KEY = Endpoint[KeyResponse](
+    "get_key", "GET", "/v1/projects/{project_id}/keys/{key_id}", _KeyWire, adapt=_key_from_wire
+)
+CREATE_KEY = Endpoint[KeyResponse](
+    "create_key",
+    "POST",
+    "/v1/projects/{project_id}/keys",
+    Key,
+    options=KeyOptions,
+    body=True,
+    adapt=_created_key,
+)
+DELETE_KEY = Endpoint[Message]("delete_key", "DELETE", "/v1/projects/{project_id}/keys/{key_id}", Message)
+
+
+class Keys(ProjectCollection):
+    """`project.keys`: list, fetch, create and delete the project's API keys."""
+
+    async def alist(self, status: str | None = None) -> builtins.list[Key]:
+        """GET /v1/projects/{project_id}/keys (optionally only `active` or `expired` keys)."""
+        options = KeyListOptions.coerce(status=status) if status is not None else None
+        response = await self._api.call(LIST_KEYS, {"project_id": self.project_id}, options)
+        return response.api_keys
+
+    async def aget(self, key_id: str) -> Key:
+        """GET /v1/projects/{project_id}/keys/{key_id}; the key, with its owner in `.member`."""
+        response = await self._api.call(GET_KEY, {"project_id": self.project_id, "key_id": key_id})
+        return response.api_key
+
+    async def acreate(
+        self,
+        comment: str | None = None,
+        scopes: builtins.list[str] | None = None,
+        *,
+        tags: builtins.list[str] | None = None,
+        time_to_live_in_seconds: int | None = None,
+        expiration_date: Any = None,
+    ) -> Key:
+        """POST /v1/projects/{project_id}/keys; the new key's `.key` holds its secret (shown once).
+
+        Raises `DeepgramValueError` before sending when no scope is given, or both a TTL and an
+        expiration date are.
+        """
+        options = KeyOptions.coerce(
+            comment=comment,
+            scopes=scopes,
+            tags=tags,
+            time_to_live_in_seconds=time_to_live_in_seconds,
+            expiration_date=expiration_date,
+        )
+        response = await self._api.call(CREATE_KEY, {"project_id": self.project_id}, options)
+        return response.api_key
+
+    async def adelete(self, key_id: str) -> Message:
+        """DELETE /v1/projects/{project_id}/keys/{key_id}."""
+        return await self._api.call(DELETE_KEY, {"project_id": self.project_id, "key_id": key_id})
+
+    list = blocking(alist)
+    get = blocking(aget)
+    create = blocking(acreate)
+    delete = blocking(adelete)

@@ -1,0 +1,177 @@
+"""Projects: the `Project` object (also a no-request handle), its collections, and `client.projects`."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from deepgram.core.blocking import blocking
+from deepgram.core.endpoint import Endpoint
+from deepgram.errors import DeepgramValueError
+from deepgram.resources.billing import Balances, Billing, Purchases
+from deepgram.resources.common import Message
+from deepgram.resources.invites import Invites
+from deepgram.resources.keys import Keys
+from deepgram.resources.members import Members
+from deepgram.resources.models import Models
+from deepgram.resources.usage import Usage
+from deepgram.types.base import Model, Resource
+from deepgram.types.options import ProjectOptions
+
+if TYPE_CHECKING:
+    from deepgram.core.api import Api
+
+
+class Project(Resource):
+    """A project. Its collections (`keys`, `members`, `invites`, `usage`, `balances`, `purchases`,
+    `billing`, `models`) make no request until one of their methods is called."""
+
+    project_id: str = ""
+    name: str | None = None
+    company: str | None = None
+    created: str | None = None
+    updated: str | None = None
+    mip_opt_out: bool | None = None
+    __identity__: ClassVar[str] = "project_id"
+
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        super()._attach(api, self.project_id or project_id)
+
+    def _scope(self) -> tuple[Api, str]:
+        return self._bound_api(), self._bound_project_id()
+
+    @property
+    def keys(self) -> Keys:
+        """The project's API keys."""
+        return Keys(*self._scope())
+
+    @property
+    def members(self) -> Members:
+        """The project's members."""
+        return Members(*self._scope())
+
+    @property
+    def invites(self) -> Invites:
+        """The project's pending invitations."""
+        return Invites(*self._scope())
+
+    @property
+    def usage(self) -> Usage:
+        """The project's request log and usage reports."""
+        return Usage(*self._scope())
+
+    @property
+    def balances(self) -> Balances:
+        """The project's balances."""
+        return Balances(*self._scope())
+
+    @property
+    def purchases(self) -> Purchases:
+        """The project's orders."""
+        return Purchases(*self._scope())
+
+    @property
+    def billing(self) -> Billing:
+        """The project's billing breakdown and fields."""
+        return Billing(*self._scope())
+
+    @property
+    def models(self) -> Models:
+        """The models this project may use."""
+        return Models(*self._scope())
+
+    async def arefresh(self) -> Project:
+        """GET /v1/projects/{project_id}; loads the fields into this object and returns it."""
+        fresh = await Projects(self._bound_api()).aget(self.project_id)
+        for name in self.__struct_fields__:
+            setattr(self, name, getattr(fresh, name))
+        return self
+
+    async def aupdate(self, *, name: str | None = None, company: str | None = None) -> Project:
+        """PATCH /v1/projects/{project_id} with only the fields given, then reload this object."""
+        await Projects(self._bound_api()).aupdate(self.project_id, name=name, company=company)
+        return await self.arefresh()
+
+    async def adelete(self) -> Message:
+        """DELETE /v1/projects/{project_id}."""
+        return await Projects(self._bound_api()).adelete(self.project_id)
+
+    async def aleave(self) -> Message:
+        """DELETE /v1/projects/{project_id}/leave: remove the calling account from the project."""
+        return await Projects(self._bound_api()).aleave(self.project_id)
+
+    refresh = blocking(arefresh)
+    update = blocking(aupdate)
+    delete = blocking(adelete)
+    leave = blocking(aleave)
+
+
+class ProjectsResponse(Model):
+    """GET /v1/projects."""
+
+    projects: builtins.list[Project] = []
+
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        for project in self.projects:
+            project._attach(api, None)
+
+
+LIST_PROJECTS = Endpoint[ProjectsResponse]("get_projects", "GET", "/v1/projects", ProjectsResponse)
+GET_PROJECT = Endpoint[Project]("get_project", "GET", "/v1/projects/{project_id}", Project)
+UPDATE_PROJECT = Endpoint[Message](
+    "update_project", "PATCH", "/v1/projects/{project_id}", Message, options=ProjectOptions, body=True
+)
+DELETE_PROJECT = Endpoint[Message]("delete_project", "DELETE", "/v1/projects/{project_id}", Message)
+LEAVE_PROJECT = Endpoint[Message]("leave_project", "DELETE", "/v1/projects/{project_id}/leave", Message)
+
+
+class Projects:
+    """`client.projects`: list and fetch projects; `client.project(id)` gives a handle without a request."""
+
+    def __init__(self, api: Api) -> None:
+        self._api = api
+
+    def _run(self, coro: Any) -> Any:
+        return self._api.run(coro)
+
+    def __repr__(self) -> str:
+        return "<Projects>"
+
+    def handle(self, project_id: str) -> Project:
+        """A `Project` holding only its id, for navigation; `refresh()` loads it. No request."""
+        if not isinstance(project_id, str) or not project_id.strip():
+            raise DeepgramValueError(f"project_id must be a non-empty string, got {project_id!r}")
+        project = Project(project_id=project_id)
+        project._attach(self._api, project_id)
+        return project
+
+    async def alist(self) -> builtins.list[Project]:
+        """GET /v1/projects."""
+        return (await self._api.call(LIST_PROJECTS)).projects
+
+    async def aget(self, project_id: str) -> Project:
+        """GET /v1/projects/{project_id}."""
+        return await self._api.call(GET_PROJECT, {"project_id": project_id})
+
+    async def aupdate(
+        self, /, project_id: str, options: ProjectOptions | None = None, **fields: Any
+    ) -> Message:
+        """PATCH /v1/projects/{project_id} with the fields given (at least one)."""
+        changes = ProjectOptions.coerce(options, **fields)
+        if not changes.to_dict():
+            raise DeepgramValueError("nothing to update: give name=... and/or company=...")
+        return await self._api.call(UPDATE_PROJECT, {"project_id": project_id}, changes)
+
+    async def adelete(self, project_id: str) -> Message:
+        """DELETE /v1/projects/{project_id}."""
+        return await self._api.call(DELETE_PROJECT, {"project_id": project_id})
+
+    async def aleave(self, project_id: str) -> Message:
+        """DELETE /v1/projects/{project_id}/leave."""
+        return await self._api.call(LEAVE_PROJECT, {"project_id": project_id})
+
+    list = blocking(alist)
+    get = blocking(aget)
+    update = blocking(aupdate)
+    delete = blocking(adelete)
+    leave = blocking(aleave)

@@ -1,0 +1,285 @@
+"""Usage types: request-log records, summaries, fields and breakdowns (plain data, fast to decode)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from deepgram.types.base import Model
+
+
+class Callback(Model):
+    """A request's callback: the URL it named, or (older shape) the delivery attempts and result."""
+
+    url: str | None = None
+    method: str | None = None
+    attempts: int | None = None
+    code: int | None = None
+    completed: str | None = None
+
+
+class TokenDetail(Model):
+    """Tokens one feature used on a request."""
+
+    feature: str | None = None
+    input: int | None = None
+    output: int | None = None
+    model: str | None = None
+
+
+class SpeechSegment(Model):
+    """One segment of synthesised speech."""
+
+    characters: int | None = None
+    model: str | None = None
+    tier: str | None = None
+    start: float | None = None
+    end: float | None = None
+    confidence: float | None = None
+    text: str | None = None
+
+
+class Config(Model):
+    """A single configuration setting (the seed's name); request options arrive in `details.config`."""
+
+    key: str | None = None
+    value: str | None = None
+
+
+class STTUsageDetails(Model):
+    """`response.details` of a speech-to-text request: cost, audio, models, features and options."""
+
+    usd: float | None = None
+    duration: float | None = None
+    total_audio: float | None = None
+    channels: int | None = None
+    streams: int | None = None
+    method: str | None = None
+    tier: str | None = None
+    models: list[str] | None = None
+    tags: list[str] | None = None
+    features: list[str] | None = None
+    config: dict[str, Any] | None = None
+    model: str | None = None
+    language: str | None = None
+    version: str | None = None
+    uuid: str | None = None
+    batch: bool | None = None
+    streaming: bool | None = None
+    multichannel: bool | None = None
+    alternatives: int | None = None
+    numerals: bool | None = None
+    punctuate: bool | None = None
+    profanity_filter: bool | None = None
+    redaction: bool | None = None
+    diarization: bool | None = None
+    ner: bool | None = None
+    search: bool | None = None
+    keywords: bool | None = None
+    sentiment: bool | None = None
+    topics: bool | None = None
+    intents: bool | None = None
+    custom_topics: bool | None = None
+    custom_intents: bool | None = None
+
+
+class TTSUsageDetails(Model):
+    """`response.tts_details` of a text-to-speech request."""
+
+    duration: float | None = None
+    speech_segments: list[SpeechSegment] | None = None
+    model: str | None = None
+    method: str | None = None
+
+
+class RequestResponse(Model):
+    """`response` of a request-log record: what Deepgram answered and what it cost."""
+
+    code: int | None = None
+    completed: str | None = None
+    message: str | None = None
+    details: STTUsageDetails | None = None
+    tts_details: TTSUsageDetails | None = None
+    token_details: list[TokenDetail] | None = None
+
+
+class UsageRequest(Model):
+    """One request-log record (GET /v1/projects/{project_id}/requests[/{request_id}])."""
+
+    request_id: str = ""
+    project_uuid: str | None = None
+    created: str | None = None
+    path: str | None = None
+    api_key_id: str | None = None
+    accessor: str | None = None
+    code: int | None = None
+    deployment: str | None = None
+    callback: Callback | str | None = None
+    response: RequestResponse | None = None
+
+
+class _RequestWire(UsageRequest):
+    """GET request by id, either flat or wrapped as `{"request": {...}}`."""
+
+    request: UsageRequest | None = None
+
+
+def request_from_wire(wire: _RequestWire) -> UsageRequest:
+    """Unwrap whichever shape arrived into a plain `UsageRequest`."""
+    if wire.request is not None:
+        return wire.request
+    fields = {name: getattr(wire, name) for name in UsageRequest.__struct_fields__}
+    return UsageRequest(**fields)
+
+
+class UsageRequestsResponse(Model):
+    """One page of the request log: `page`, `limit` and the `requests` on it (newest first)."""
+
+    page: int = 0
+    limit: int = 0
+    requests: list[UsageRequest] = []
+
+
+class Resolution(Model):
+    """The time bucket of a summary or breakdown (e.g. 1 day)."""
+
+    units: str | None = None
+    amount: int | None = None
+
+
+class SummaryTokens(Model):
+    """Tokens in and out over a summary period."""
+
+    in_: int | None = msgspec.field(default=None, name="in")
+    out: int | None = None
+
+    @property
+    def total(self) -> int:
+        """Tokens in plus out."""
+        return (self.in_ or 0) + (self.out or 0)
+
+
+class SummaryTTS(Model):
+    """Text-to-speech characters and requests over a summary period."""
+
+    characters: int | None = None
+    requests: int | None = None
+
+
+class UsageSummaryResults(Model):
+    """Usage over one period of a summary."""
+
+    start: str | None = None
+    end: str | None = None
+    hours: float | None = None
+    total_hours: float | None = None
+    requests: int | None = None
+    tokens: SummaryTokens | None = None
+    tts: SummaryTTS | None = None
+
+
+class UsageSummaryResponse(Model):
+    """GET /v1/projects/{project_id}/usage. The current API omits `results`; it is then empty."""
+
+    start: str | None = None
+    end: str | None = None
+    resolution: Resolution | None = None
+    results: list[UsageSummaryResults] = []
+
+
+class UsageResponse(UsageSummaryResponse):
+    """The seed's name for the `/usage` answer of `get_usage` (same endpoint as the summary)."""
+
+
+class UsageModel(Model):
+    """A model seen in the usage of a window."""
+
+    name: str | None = None
+    language: str | None = None
+    version: str | None = None
+    model_id: str | None = None
+    canonical_name: str | None = None
+    architecture: str | None = None
+    uuid: str | None = None
+    batch: bool | None = None
+    streaming: bool | None = None
+
+
+class STTTokens(Model):
+    """Speech-to-text tokens over a window."""
+
+    tokens: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+class TTSTokens(Model):
+    """Text-to-speech tokens over a window."""
+
+    tokens: int = 0
+
+
+class STTDetails(Model):
+    """Speech-to-text totals over a window (requests, hours, tokens)."""
+
+    requests: int = 0
+    hours: float = 0.0
+    tokens: STTTokens = msgspec.field(default_factory=STTTokens)
+
+
+class TTSDetails(Model):
+    """Text-to-speech totals over a window (requests, characters, tokens)."""
+
+    requests: int = 0
+    characters: int = 0
+    tokens: TTSTokens = msgspec.field(default_factory=TTSTokens)
+
+
+class UsageFieldsResponse(Model):
+    """GET /v1/projects/{project_id}/usage/fields, plus the seed's `stt`/`tts` totals for the window
+    (filled from the usage breakdown by endpoint unless `totals=False`)."""
+
+    tags: list[str] = []
+    models: list[UsageModel] = []
+    processing_methods: list[str] = []
+    features: list[str] = []
+    languages: list[str] = []
+    stt: STTDetails | None = None
+    tts: TTSDetails | None = None
+
+
+class UsageGrouping(Model):
+    """What a breakdown row is grouped by; unused dimensions are None."""
+
+    start: str | None = None
+    end: str | None = None
+    accessor: str | None = None
+    endpoint: str | None = None
+    feature_set: str | None = None
+    models: list[str | None] | str | None = None
+    method: str | None = None
+    tags: list[str] | str | None = None
+    deployment: str | None = None
+
+
+class UsageBreakdownResult(Model):
+    """One row of a usage breakdown."""
+
+    hours: float = 0.0
+    total_hours: float = 0.0
+    agent_hours: float = 0.0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    tts_characters: int = 0
+    requests: int = 0
+    grouping: UsageGrouping | None = None
+
+
+class UsageBreakdownResponse(Model):
+    """GET /v1/projects/{project_id}/usage/breakdown."""
+
+    start: str | None = None
+    end: str | None = None
+    resolution: Resolution | None = None
+    results: list[UsageBreakdownResult] = []

@@ -1,0 +1,221 @@
+"""Every options class of the seed and of the extra endpoints, validated before any request."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from deepgram.core.dates import parse_when
+from deepgram.defaults import MAX_PAGE_SIZE
+from deepgram.errors import DeepgramValueError
+from deepgram.types.options_base import Options
+
+_EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
+DEPLOYMENTS = frozenset({"hosted", "beta", "self-hosted"})
+ENDPOINTS = frozenset({"listen", "read", "speak", "agent"})
+METHODS = frozenset({"sync", "async", "streaming"})
+USAGE_GROUPINGS = frozenset(
+    {"accessor", "endpoint", "feature_set", "models", "model", "method", "tags", "tag", "deployment"}
+)
+BILLING_GROUPINGS = frozenset({"accessor", "deployment", "line_item", "tags"})
+
+
+def check_email(email: str) -> None:
+    """Reject an address that cannot be an e-mail (and so could never name an invite)."""
+    if not _EMAIL.match(email):
+        raise DeepgramValueError(f"{email!r} is not a valid e-mail address")
+
+
+class ProjectOptions(Options):
+    """PATCH /v1/projects/{project_id}: the fields to change (only those given are sent)."""
+
+    name: str | None = None
+    company: str | None = None
+
+    def _check(self) -> None:
+        if self.name is not None and not self.name.strip():
+            raise DeepgramValueError("ProjectOptions.name must not be empty")
+
+
+class KeyOptions(Options):
+    """POST /v1/projects/{project_id}/keys: a new key's comment, scopes, tags and expiry."""
+
+    comment: str | None = None
+    scopes: list[str] | None = None
+    tags: list[str] | None = None
+    time_to_live_in_seconds: int | None = None
+    expiration_date: str | None = None
+
+    def _check(self) -> None:
+        if not self.scopes or not all(s.strip() for s in self.scopes):
+            raise DeepgramValueError("KeyOptions.scopes must name at least one scope, e.g. ['usage:read']")
+        if self.time_to_live_in_seconds is not None and self.expiration_date is not None:
+            raise DeepgramValueError("give time_to_live_in_seconds or expiration_date, not both")
+        if self.time_to_live_in_seconds is not None and self.time_to_live_in_seconds <= 0:
+            raise DeepgramValueError("time_to_live_in_seconds must be positive")
+        if self.expiration_date is not None:
+            parse_when(self.expiration_date, name="expiration_date")
+
+
+class KeyListOptions(Options):
+    """GET /v1/projects/{project_id}/keys: filter by key status."""
+
+    status: str | None = None
+    _enums: ClassVar = {"status": frozenset({"active", "expired"})}
+
+
+class ScopeOptions(Options):
+    """PUT /v1/projects/{project_id}/members/{member_id}/scopes: the member's new scope."""
+
+    scope: str
+
+    def _check(self) -> None:
+        if not self.scope.strip():
+            raise DeepgramValueError("ScopeOptions.scope must not be empty")
+
+
+class InviteOptions(Options):
+    """POST /v1/projects/{project_id}/invites: who to invite and with which scope."""
+
+    email: str
+    scope: str = "member"
+
+    def _check(self) -> None:
+        check_email(self.email)
+        if not self.scope.strip():
+            raise DeepgramValueError("InviteOptions.scope must not be empty")
+
+
+class UsageRequestOptions(Options):
+    """GET /v1/projects/{project_id}/requests: a window of the request log, one page at a time."""
+
+    start: str | None = None
+    end: str | None = None
+    limit: int | None = None
+    page: int | None = None
+    status: str | None = None
+    accessor: str | None = None
+    request_id: str | None = None
+    deployment: str | None = None
+    endpoint: str | None = None
+    method: str | None = None
+    _enums: ClassVar = {
+        "status": frozenset({"succeeded", "failed"}),
+        "deployment": DEPLOYMENTS,
+        "endpoint": ENDPOINTS,
+        "method": METHODS,
+    }
+
+    def _check(self) -> None:
+        super()._check()
+        if self.limit is not None and not 1 <= self.limit <= MAX_PAGE_SIZE:
+            raise DeepgramValueError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {self.limit}")
+        if self.page is not None and self.page < 0:
+            raise DeepgramValueError(f"page must be 0 or more, got {self.page}")
+
+
+class UsageFieldsOptions(Options):
+    """GET /v1/projects/{project_id}/usage/fields: the window to list fields for."""
+
+    start: str | None = None
+    end: str | None = None
+
+
+class _UsageFilters(Options):
+    """The filters shared by the usage summary and the usage breakdown."""
+
+    start: str | None = None
+    end: str | None = None
+    accessor: str | None = None
+    tag: str | None = None
+    method: str | None = None
+    model: str | None = None
+    deployment: str | None = None
+    endpoint: str | None = None
+    alternatives: bool | None = None
+    callback: bool | None = None
+    callback_method: bool | None = None
+    channels: bool | None = None
+    custom_intent: bool | None = None
+    custom_intent_mode: bool | None = None
+    custom_topic: bool | None = None
+    custom_topic_mode: bool | None = None
+    detect_entities: bool | None = None
+    detect_language: bool | None = None
+    detect_topics: bool | None = None
+    diarize: bool | None = None
+    dictation: bool | None = None
+    encoding: bool | None = None
+    extra: bool | None = None
+    filler_words: bool | None = None
+    intents: bool | None = None
+    interim_results: bool | None = None
+    keyterm: bool | None = None
+    keywords: bool | None = None
+    language: bool | None = None
+    measurements: bool | None = None
+    multichannel: bool | None = None
+    ner: bool | None = None
+    numerals: bool | None = None
+    paragraphs: bool | None = None
+    profanity_filter: bool | None = None
+    punctuate: bool | None = None
+    redact: bool | None = None
+    replace: bool | None = None
+    sample_rate: bool | None = None
+    search: bool | None = None
+    sentiment: bool | None = None
+    smart_format: bool | None = None
+    summarize: bool | None = None
+    topics: bool | None = None
+    utt_split: bool | None = None
+    utterances: bool | None = None
+    version: bool | None = None
+    _enums: ClassVar = {"deployment": DEPLOYMENTS, "endpoint": ENDPOINTS, "method": METHODS}
+
+
+class UsageSummaryOptions(_UsageFilters):
+    """GET /v1/projects/{project_id}/usage: a window and feature filters."""
+
+
+class UsageBreakdownOptions(_UsageFilters):
+    """GET /v1/projects/{project_id}/usage/breakdown: like the summary, grouped by one dimension."""
+
+    grouping: str | None = None
+    _enums: ClassVar = {**_UsageFilters._enums, "grouping": USAGE_GROUPINGS}
+
+
+class BillingBreakdownOptions(Options):
+    """GET /v1/projects/{project_id}/billing/breakdown: dollars by accessor, deployment, line item, tags."""
+
+    start: str | None = None
+    end: str | None = None
+    accessor: str | None = None
+    deployment: str | None = None
+    tag: str | None = None
+    line_item: str | None = None
+    grouping: list[str] | None = None
+    _enums: ClassVar = {"deployment": DEPLOYMENTS, "grouping": BILLING_GROUPINGS}
+
+
+class BillingFieldsOptions(Options):
+    """GET /v1/projects/{project_id}/billing/fields: the window to list billing fields for."""
+
+    start: str | None = None
+    end: str | None = None
+
+
+class PurchasesOptions(Options):
+    """GET /v1/projects/{project_id}/purchases: how many orders to list."""
+
+    limit: int | None = None
+
+    def _check(self) -> None:
+        if self.limit is not None and not 1 <= self.limit <= MAX_PAGE_SIZE:
+            raise DeepgramValueError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {self.limit}")
+
+
+class ModelOptions(Options):
+    """GET /v1/models and /v1/projects/{project_id}/models: include older model versions."""
+
+    include_outdated: bool | None = None
