@@ -34,7 +34,8 @@ MESSAGE_MAX_CHARS = 500
 
 
 def _one_line(text: str, limit: int = MESSAGE_MAX_CHARS) -> str:
-    flat = " ".join(text.split())
+    # A server may echo a credential back in its message; registered secrets never get printed.
+    flat = SECRETS.scrub(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -184,7 +185,7 @@ class DeepgramApiError(DeepgramError):
             "path": self.path,
         }
         shown = ", ".join(f"{k}={v!r}" for k, v in fields.items() if v not in (None, ""))
-        return f"{type(self).__name__}({shown})"
+        return SECRETS.scrub(f"{type(self).__name__}({shown})")
 
 
 class BadRequestError(DeepgramApiError):

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from deepgram.errors import ClientClosedError, DeepgramError
 
 T = TypeVar("T")
+_WAIT_SLICE = 0.25  # seconds between checks for an interrupt while a sync call waits
 
 
 class LoopRunner:
@@ -65,6 +66,10 @@ class LoopRunner:
             raise DeepgramError("a sync Deepgram call was made from inside an async one; await the a-method")
         future = asyncio.run_coroutine_threadsafe(coro, loop)
         try:
+            # Waiting in slices lets a Ctrl-C raised between them (as notebooks and IDEs
+            # deliver it) interrupt the wait, not only a signal that breaks the lock.
+            while not future.done():
+                concurrent.futures.wait([future], timeout=_WAIT_SLICE)
             return future.result()
         except BaseException:
             if not future.done():

@@ -39,8 +39,8 @@ class TransportConfig:
     """Per-client settings; `with_options` siblings get a copy with other timeouts or retries."""
 
     base_url: str
-    authorization: str | None
-    headers: Mapping[str, str] = field(default_factory=dict)
+    authorization: str | None = field(repr=False)  # a secret: never in a repr
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)
     timeout: float = defaults.DEFAULT_TIMEOUT
     connect_timeout: float = defaults.DEFAULT_CONNECT_TIMEOUT
     retry: RetryPolicy = field(default_factory=RetryPolicy)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, ClassVar
+import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from deepgram.core.blocking import blocking
 from deepgram.core.endpoint import Endpoint
@@ -17,12 +18,20 @@ if TYPE_CHECKING:
 
 
 class Invite(Resource):
-    """A pending invitation; `delete()` withdraws it."""
+    """A pending invitation; `delete()` withdraws it. E-mails compare case-insensitively.
+
+    The API does not report when an invitation was sent, so `sent` is set (UTC, ISO 8601) only on
+    the `Invite` that `project.invites.send()` returns: the moment the API accepted it.
+    """
 
     email: str = ""
     scope: str | None = None
     sent: str | None = None
     __identity__: ClassVar[str] = "email"
+
+    def _identity(self) -> tuple[Any, ...]:
+        kind, project_id, email = super()._identity()
+        return kind, project_id, email.casefold()
 
     async def adelete(self) -> Message:
         """DELETE /v1/projects/{project_id}/invites/{email}."""
@@ -63,7 +72,8 @@ class Invites(ProjectCollection):
         """POST /v1/projects/{project_id}/invites; returns the invitation (which `delete()` withdraws)."""
         options = InviteOptions.coerce(email=email, scope=scope)
         await self._api.call(SEND_INVITE, {"project_id": self.project_id}, options)
-        invite = Invite(email=options.email, scope=options.scope)
+        sent = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
+        invite = Invite(email=options.email, scope=options.scope, sent=sent.replace("+00:00", "Z"))
         invite._attach(self._api, self.project_id)
         return invite
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import builtins
+import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from deepgram.core.blocking import blocking
 from deepgram.core.endpoint import Endpoint
 from deepgram.core.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.resources.members import Member
+from deepgram.resources.members import Member, Scopes
 from deepgram.types.base import Model, Resource, attach_all
 from deepgram.types.options import KeyListOptions, KeyOptions
 
@@ -38,21 +41,12 @@ class Key(Resource):
             SECRETS.add(self.key)
 
     def __repr__(self) -> str:
-        shown = [f"api_key_id={self.api_key_id!r}"]
-        if self.key is not None:
-            shown.append(f"key={mask(self.key)}")
-        for name in ("comment", "scopes", "tags", "created", "expiration_date", "member"):
-            value = getattr(self, name)
-            if value is not None and value != []:
-                shown.append(f"{name}={value!r}")
-        return f"Key({', '.join(shown)})"
+        return self._shown(key=mask(self.key)) if self.key is not None else self._shown()
 
     def __str__(self) -> str:
         data = self.to_dict()
         if "key" in data:
             data["key"] = mask(self.key)
-        import msgspec
-
         return msgspec.json.format(msgspec.json.encode(data).decode(), indent=2)
 
     def _attach(self, api: Api, project_id: str | None) -> None:
@@ -148,7 +142,7 @@ def _key_from_wire(wire: _KeyWire) -> KeyResponse:
             email=nested.email,
             first_name=nested.first_name,
             last_name=nested.last_name,
-            scopes=builtins.list(nested.scopes),
+            scopes=Scopes(nested.scopes),
         )
     key = key if key is not None else Key()
     key.member = member
@@ -203,7 +197,7 @@ class Keys(ProjectCollection):
         *,
         tags: builtins.list[str] | None = None,
         time_to_live_in_seconds: int | None = None,
-        expiration_date: Any = None,
+        expiration_date: str | datetime.date | None = None,
     ) -> Key:
         """POST /v1/projects/{project_id}/keys; the new key's `.key` holds its secret (shown once).
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Coroutine, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from deepgram.core.blocking import blocking
 from deepgram.core.endpoint import Endpoint
+from deepgram.errors import DeepgramError
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.types.base import Model, Resource, attach_all
@@ -15,25 +17,33 @@ from deepgram.types.options import ScopeOptions
 if TYPE_CHECKING:
     from deepgram.core.api import Api
 
+T = TypeVar("T")
+
 
 class Scopes(builtins.list[str]):
     """A member's scopes: a plain list of strings that can also reload and change itself.
 
     `"admin" in member.scopes` and `member.scopes == ["admin"]` work as for any list;
     `member.scopes.update("admin")` changes the scope on the server, then this list.
+    Empty when the API did not say (the owner of a key is listed without scopes).
     """
 
-    def __init__(self, items: Any = (), member: Member | None = None) -> None:
+    def __init__(self, items: Iterable[str] = (), member: Member | None = None) -> None:
         super().__init__(items)
         self._member = member
 
     def _owner(self) -> Member:
         if self._member is None:
-            raise TypeError("these scopes do not belong to a member fetched from the API")
+            raise DeepgramError("these scopes do not belong to a member; fetch them through project.members")
         return self._member
 
-    def _run(self, coro: Any) -> Any:
-        return self._owner()._run(coro)
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        try:
+            member = self._owner()
+        except BaseException:
+            coro.close()
+            raise
+        return member._run(coro)
 
     async def alist(self) -> Scopes:
         """Reload from GET /v1/projects/{project_id}/members/{member_id}/scopes; returns this list."""
@@ -67,11 +77,18 @@ class Member(Resource):
     email: str | None = None
     first_name: str | None = None
     last_name: str | None = None
-    scopes: builtins.list[str] = []
+    if TYPE_CHECKING:
+        # Decoded as a list of strings and wrapped in `Scopes` on arrival; typed as what it is.
+        scopes: Scopes = Scopes()
+    else:
+        scopes: builtins.list[str] = []
     __identity__: ClassVar[str] = "member_id"
 
     def __post_init__(self) -> None:
         self.scopes = Scopes(self.scopes, member=self)
+
+    def __repr__(self) -> str:
+        return self._shown()
 
     async def aremove(self) -> Message:
         """DELETE /v1/projects/{project_id}/members/{member_id}."""
@@ -127,11 +144,13 @@ class Members(ProjectCollection):
         return await self._api.call(REMOVE_MEMBER, {"project_id": self.project_id, "member_id": member_id})
 
     async def ascopes(self, member_id: str) -> Scopes:
-        """GET /v1/projects/{project_id}/members/{member_id}/scopes."""
+        """GET /v1/projects/{project_id}/members/{member_id}/scopes; the list carries `update()`."""
         response = await self._api.call(
             GET_MEMBER_SCOPES, {"project_id": self.project_id, "member_id": member_id}
         )
-        return Scopes(response.scopes)
+        member = Member(member_id=member_id, scopes=Scopes(response.scopes))
+        member._attach(self._api, self.project_id)
+        return member.scopes
 
     async def aupdate_scope(self, member_id: str, scope: str | ScopeOptions) -> Message:
         """PUT /v1/projects/{project_id}/members/{member_id}/scopes with `{"scope": scope}`."""

@@ -15,8 +15,9 @@ from .faults import parse_spec
 
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
-    cli = argparse.ArgumentParser(prog="python -m deepgram.testing",
-                                  description="Deepgram Manage API emulator.")
+    cli = argparse.ArgumentParser(
+        prog="python -m deepgram.testing", description="Deepgram Manage API emulator."
+    )
     commands = cli.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the emulator until Ctrl-C")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
@@ -24,14 +25,27 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--api-key", default=DEFAULT_API_KEY, help="the admin key clients authenticate with")
     serve.add_argument("--seed", type=int, default=1, help="seed of the generated data")
     serve.add_argument("--requests", type=int, default=5000, help="size of the main project's request log")
-    serve.add_argument("--shapes", choices=("current", "legacy"), default="current",
-                       help="response shapes where the API has several versions")
-    serve.add_argument("--live-rate", type=float, default=0.0,
-                       help="new requests per second arriving in the main log (0 = static log)")
+    serve.add_argument(
+        "--shapes",
+        choices=("current", "legacy"),
+        default="current",
+        help="response shapes where the API has several versions",
+    )
+    serve.add_argument(
+        "--live-rate",
+        type=float,
+        default=0.0,
+        help="new requests per second arriving in the main log (0 = static log)",
+    )
     serve.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
-    serve.add_argument("--fault", action="append", default=[], metavar="SPEC",
-                       help="fault rule, e.g. path=/v1/projects/*/requests,method=GET,status=429,rate=0.1,"
-                            "retry_after=1 (kinds: status, latency, drop, truncate, garbage)")
+    serve.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="fault rule, e.g. path=/v1/projects/*/requests,method=GET,status=429,rate=0.1,"
+        "retry_after=1 (kinds: status, latency, drop, truncate, garbage)",
+    )
     serve.add_argument("--fault-seed", type=int, default=0, help="seed of the fault dice")
     return cli
 
@@ -39,9 +53,17 @@ def parser() -> argparse.ArgumentParser:
 async def serve(args: argparse.Namespace) -> None:
     """Run until interrupted, then shut down cleanly."""
     emulator = Emulator(
-        seed=args.seed, requests=args.requests, shapes=args.shapes, api_key=args.api_key,
-        live=args.live_rate > 0, live_rate=args.live_rate or 10.0, host=args.host, port=args.port,
-        latency=args.latency, fault_seed=args.fault_seed, faults=[parse_spec(s) for s in args.fault],
+        seed=args.seed,
+        requests=args.requests,
+        shapes=args.shapes,
+        api_key=args.api_key,
+        live=args.live_rate > 0,
+        live_rate=args.live_rate or 10.0,
+        host=args.host,
+        port=args.port,
+        latency=args.latency,
+        fault_seed=args.fault_seed,
+        faults=[parse_spec(s) for s in args.fault],
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -56,8 +56,14 @@ class Server:
                     body = {}  # tolerate junk bodies on reads, as the real API ignores them
                 else:
                     raise
-            call = Call(self.state, principal, dict(request.match_info), request.query,
-                        lambda name: list(request.query.getall(name, [])), body)
+            call = Call(
+                self.state,
+                principal,
+                dict(request.match_info),
+                request.query,
+                lambda name: list(request.query.getall(name, [])),
+                body,
+            )
             return web.Response(body=encode(handler(call)), content_type=_JSON)
 
         return endpoint
@@ -78,7 +84,9 @@ class Server:
         if fault is not None and fault.kind == "drop":
             return await _drop(request)
         if fault is not None and fault.kind == "garbage":
-            return web.Response(body=_GARBAGE, content_type="text/html", headers={"dg-request-id": request_id})
+            return web.Response(
+                body=_GARBAGE, content_type="text/html", headers={"dg-request-id": request_id}
+            )
         try:
             response = await handler(request)
         except ApiError as exc:
@@ -93,8 +101,12 @@ class Server:
     @staticmethod
     def _error(exc: ApiError, request_id: str) -> web.Response:
         headers = {"dg-request-id": request_id, **exc.headers}
-        return web.Response(status=exc.status, body=error_body(exc.code, exc.message, request_id),
-                            content_type=_JSON, headers=headers)
+        return web.Response(
+            status=exc.status,
+            body=error_body(exc.code, exc.message, request_id),
+            content_type=_JSON,
+            headers=headers,
+        )
 
 
 def _retry_headers(rule: FaultRule) -> dict[str, str]:

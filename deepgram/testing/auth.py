@@ -26,29 +26,61 @@ _PROJECT_ALL = ("project:read", "project:write", "project:write:settings", "proj
 
 #: Permission strings each role implies.
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "owner": frozenset((
-        *_PROJECT_ALL, "keys:read", "keys:write",
-        *_team("members", write=True), *_team("admins", write=True), *_team("owners", write=True),
-        "usage:read", "usage:write", "billing:read", "billing:write",
-    )),
-    "admin": frozenset((
-        "project:read", "project:write", "keys:read", "keys:write",
-        *_team("members", write=True), *_team("admins", write=True), *_team("owners", write=False),
-        "usage:read", "usage:write", "billing:read",
-    )),
-    "member": frozenset(("project:read", "project:write", "keys:read", "keys:write", "usage:read", "usage:write")),
+    "owner": frozenset(
+        (
+            *_PROJECT_ALL,
+            "keys:read",
+            "keys:write",
+            *_team("members", write=True),
+            *_team("admins", write=True),
+            *_team("owners", write=True),
+            "usage:read",
+            "usage:write",
+            "billing:read",
+            "billing:write",
+        )
+    ),
+    "admin": frozenset(
+        (
+            "project:read",
+            "project:write",
+            "keys:read",
+            "keys:write",
+            *_team("members", write=True),
+            *_team("admins", write=True),
+            *_team("owners", write=False),
+            "usage:read",
+            "usage:write",
+            "billing:read",
+        )
+    ),
+    "member": frozenset(
+        ("project:read", "project:write", "keys:read", "keys:write", "usage:read", "usage:write")
+    ),
 }
 
 _SELF_HOSTED = (
-    "self-hosted:products", "self-hosted:product:api", "self-hosted:product:engine",
-    "self-hosted:product:license-proxy", "self-hosted:product:dgtools", "self-hosted:product:billing",
-    "self-hosted:product:hotpepper", "self-hosted:product:metrics-server",
+    "self-hosted:products",
+    "self-hosted:product:api",
+    "self-hosted:product:engine",
+    "self-hosted:product:license-proxy",
+    "self-hosted:product:dgtools",
+    "self-hosted:product:billing",
+    "self-hosted:product:hotpepper",
+    "self-hosted:product:metrics-server",
 )
 
 #: Every scope string a key may be created with.
-KNOWN_SCOPES: frozenset[str] = frozenset((
-    *ROLES, *ROLE_PERMISSIONS["owner"], *_SELF_HOSTED, "account:write", "project:kick", "member:write",
-))
+KNOWN_SCOPES: frozenset[str] = frozenset(
+    (
+        *ROLES,
+        *ROLE_PERMISSIONS["owner"],
+        *_SELF_HOSTED,
+        "account:write",
+        "project:kick",
+        "member:write",
+    )
+)
 
 ALL_PERMISSIONS: frozenset[str] = KNOWN_SCOPES
 
@@ -86,8 +118,11 @@ class Principal:
     def require(self, permission: str) -> None:
         """Raise 403 unless the caller holds a permission."""
         if not self.can(permission):
-            raise ApiError(403, "INSUFFICIENT_PERMISSIONS",
-                           f"User does not have sufficient permissions (requires {permission}).")
+            raise ApiError(
+                403,
+                "INSUFFICIENT_PERMISSIONS",
+                f"User does not have sufficient permissions (requires {permission}).",
+            )
 
 
 def token_from(headers: Mapping[str, str]) -> str:

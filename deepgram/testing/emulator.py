@@ -51,8 +51,12 @@ class Emulator:
         if now is not None:
             self.clock.offset_ms = int(now.timestamp() * 1000) - wall_clock_ms()
         self.state: State = build_state(
-            seed=seed, shapes=shapes, clock=self.clock, admin_key=api_key or DEFAULT_API_KEY,
-            requests=requests, live_per_second=live_rate if live else 0.0,
+            seed=seed,
+            shapes=shapes,
+            clock=self.clock,
+            admin_key=api_key or DEFAULT_API_KEY,
+            requests=requests,
+            live_per_second=live_rate if live else 0.0,
         )
         self.faults = Faults(fault_seed, faults)
         self.calls: list[tuple[str, str]] = []
@@ -89,12 +93,17 @@ class Emulator:
         return self.state.projects[project_id or self.project_id].log
 
     def create_key(
-        self, project_id: str | None = None, scopes: list[str] | None = None, *,
-        member_id: str | None = None, comment: str = "test key",
+        self,
+        project_id: str | None = None,
+        scopes: list[str] | None = None,
+        *,
+        member_id: str | None = None,
+        comment: str = "test key",
     ) -> str:
         """Mint a key (default scope `usage:read`) in a project and return its secret."""
-        key = self.state.create_key(project_id or self.project_id, scopes or ["usage:read"],
-                                    member_id=member_id, comment=comment)
+        key = self.state.create_key(
+            project_id or self.project_id, scopes or ["usage:read"], member_id=member_id, comment=comment
+        )
         return key.secret
 
     def advance(self, seconds: float) -> None:
@@ -191,5 +200,3 @@ def _shutdown(loop: asyncio.AbstractEventLoop, thread: threading.Thread) -> None
     loop.call_soon_threadsafe(loop.stop)
     thread.join()
     loop.close()
-
-

@@ -98,8 +98,16 @@ class Faults:
         """Add a rule; `status=` alone means an error answer, `seconds=` alone means latency."""
         if kind is None:
             kind = "latency" if status is None and seconds else "status"
-        rule = FaultRule(kind=kind, path=path, method=method, status=status or 500, rate=rate,
-                         retry_after=retry_after, seconds=seconds, times=times)
+        rule = FaultRule(
+            kind=kind,
+            path=path,
+            method=method,
+            status=status or 500,
+            rate=rate,
+            retry_after=retry_after,
+            seconds=seconds,
+            times=times,
+        )
         return self.add_rule(rule)
 
     def add_rule(self, rule: FaultRule) -> FaultRule:

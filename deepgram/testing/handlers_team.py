@@ -111,10 +111,19 @@ def create_key(call: Call) -> Reply:
     expiration_ms = _expiration(call.body, call.state.clock.now_ms())
     missing = sorted(expand(scopes) - call.principal.permissions) if not call.principal.is_admin else []
     if missing:
-        raise ApiError(403, "INSUFFICIENT_PERMISSIONS",
-                       f"Cannot grant scopes the caller does not hold: {', '.join(missing[:5])}.")
-    key = call.state.create_key(project.project_id, scopes, member_id=call.principal.member_id,
-                                comment=comment or "", tags=tags, expiration_ms=expiration_ms)
+        raise ApiError(
+            403,
+            "INSUFFICIENT_PERMISSIONS",
+            f"Cannot grant scopes the caller does not hold: {', '.join(missing[:5])}.",
+        )
+    key = call.state.create_key(
+        project.project_id,
+        scopes,
+        member_id=None if call.principal.is_admin else call.principal.member_id,
+        comment=comment or "",
+        tags=tags,
+        expiration_ms=expiration_ms,
+    )
     return key.to_wire(with_secret=True)
 
 

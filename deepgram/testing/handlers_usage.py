@@ -46,9 +46,13 @@ def _usage_filter(call: Call) -> RecordFilter:
         value = params.boolean(call.query, flag)
         if value is not None:
             (on if value else off).add(flag)
-    return RecordFilter(**_common_filter(call), model=params.text(call.query, "model"),
-                        tag=params.text(call.query, "tag"), features_on=frozenset(on),
-                        features_off=frozenset(off))
+    return RecordFilter(
+        **_common_filter(call),
+        model=params.text(call.query, "model"),
+        tag=params.text(call.query, "tag"),
+        features_on=frozenset(on),
+        features_off=frozenset(off),
+    )
 
 
 # request log -------------------------------------------------------------------------------------
@@ -60,8 +64,9 @@ def list_requests(call: Call) -> Reply:
     start, end = _bounds(call)
     limit = params.integer(call.query, "limit", 10, 1, 1000)
     page = params.integer(call.query, "page", 0, 0, 10**12)
-    record_filter = RecordFilter(**_common_filter(call),
-                                 status=params.choice(call.query, "status", ("succeeded", "failed")))
+    record_filter = RecordFilter(
+        **_common_filter(call), status=params.choice(call.query, "status", ("succeeded", "failed"))
+    )
     log = project.log
     window = project.stats.window(start, end)
     wanted = params.text(call.query, "request_id")
@@ -144,7 +149,8 @@ def billing_breakdown(call: Call) -> Reply:
     record_filter = RecordFilter(
         accessor=params.text(call.query, "accessor"),
         deployment=params.choice(call.query, "deployment", DEPLOYMENTS),
-        tag=params.text(call.query, "tag"), line_item=params.text(call.query, "line_item"),
+        tag=params.text(call.query, "tag"),
+        line_item=params.text(call.query, "line_item"),
     )
     return project.stats.billing_breakdown(_window(call, project), record_filter, tuple(grouping))
 
@@ -175,8 +181,10 @@ def _include_outdated(call: Call) -> bool:
 
 def _catalogue(call: Call, project: Project | None) -> Reply:
     models = call.state.models(project, _include_outdated(call))
-    return {"stt": [m.to_wire() for m in models if m.kind == "stt"],
-            "tts": [m.to_wire() for m in models if m.kind == "tts"]}
+    return {
+        "stt": [m.to_wire() for m in models if m.kind == "stt"],
+        "tts": [m.to_wire() for m in models if m.kind == "tts"],
+    }
 
 
 def list_models(call: Call) -> Reply:

@@ -16,9 +16,7 @@ import msgspec
 from .errors import ApiError, bad_body, bad_query
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?$"
-)
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.0*)?$")
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker so `--strict-markers` suites accept it."""
     config.addinivalue_line(
-        "markers", "deepgram_emulator(**options): options for the deepgram_emulator fixture "
+        "markers",
+        "deepgram_emulator(**options): options for the deepgram_emulator fixture "
         "(seed, requests, shapes, api_key, live, live_rate, latency, fault_seed)",
     )
 

@@ -24,9 +24,13 @@ from .traffic import PERIOD, Slot, failure_message
 
 Shapes = Literal["current", "legacy"]
 _MASK48 = (1 << 48) - 1
+_MASK80 = (1 << 80) - 1
+_MIX = 0x9E3779B97F4A7C15F39D  # odd 80-bit multiplier: scrambles the visible digits
+_VARIANTS = "89ab"
 _HOLE_ID, _HOLE_CREATED, _HOLE_COMPLETED = 0, 1, 2
+_IN_ORDER = (0, 1, 2)
 _SENTINELS = {b"ID": _HOLE_ID, b"CREATED": _HOLE_CREATED, b"COMPLETED": _HOLE_COMPLETED}
-_Template = tuple["bytes | int", ...]
+_Template = tuple[bytes, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -112,11 +116,9 @@ class RequestLog:
 
     def request_id(self, seq: int) -> str:
         """The UUID-shaped id of request `seq`; its last group encodes `seq` under a per-log mask."""
-        h = (seq * 0x9E3779B1 + self._salt) & 0xFFFFFFFF
-        a = (seq * 0x85EBCA6B + self._salt) & 0xFFFF
-        b = (seq * 0xC2B2AE35) & 0xFFF
-        c = 0x8000 | ((seq * 0x27D4EB2F) & 0x3FFF)
-        return f"{h:08x}-{a:04x}-4{b:03x}-{c:04x}-{(seq ^ self._mask) & _MASK48:012x}"
+        x = f"{((seq + self._salt) * _MIX) & _MASK80:020x}"
+        tail = (seq ^ self._mask) & _MASK48
+        return f"{x[:8]}-{x[8:12]}-4{x[12:15]}-{_VARIANTS[seq & 3]}{x[15:18]}-{tail:012x}"
 
     def seq_of(self, request_id: str) -> int | None:
         """The sequence number a request id names, or None if no request of this log has it."""
@@ -166,19 +168,14 @@ class RequestLog:
     def record_json(self, seq: int) -> bytes:
         """One record as JSON, by filling the holes of its slot's precomputed template."""
         self.records_built += 1
+        fmt, holes = self._templates[seq % PERIOD]
         created = self.timeline.created_ms(seq)
-        slot = self.slots[seq % PERIOD]
-        out: list[bytes] = []
-        for part in self._templates[seq % PERIOD]:
-            if isinstance(part, bytes):
-                out.append(part)
-            elif part == _HOLE_ID:
-                out.append(self.request_id(seq).encode())
-            elif part == _HOLE_CREATED:
-                out.append(iso_ms(created).encode())
-            else:
-                out.append(iso_ms(created + slot.latency_ms).encode())
-        return b"".join(out)
+        values = (
+            self.request_id(seq).encode(),
+            iso_ms_bytes(created),
+            iso_ms_bytes(created + self.slots[seq % PERIOD].latency_ms),
+        )
+        return fmt % (values if holes == _IN_ORDER else tuple(values[hole] for hole in holes))
 
     def record(self, seq: int) -> dict[str, Any]:
         """One record as a Python dict (for tests and assertions)."""
@@ -186,15 +183,17 @@ class RequestLog:
         return decoded
 
     def _template(self, slot: Slot) -> _Template:
-        """Encode a slot's record once with placeholders where id and timestamps go."""
+        """Encode a slot's record once, as a `%`-format with a hole where id and timestamps go."""
         encoded = msgspec.json.encode(self._record_shape(slot))
-        parts: list[bytes | int] = []
+        literal: list[bytes] = []
+        holes: list[int] = []
         for i, chunk in enumerate(encoded.split(b"@@")):
             if i % 2:
-                parts.append(_SENTINELS[chunk])
-            elif chunk:
-                parts.append(chunk)
-        return tuple(parts)
+                holes.append(_SENTINELS[chunk])
+                literal.append(b"%s")
+            else:
+                literal.append(chunk.replace(b"%", b"%%"))
+        return b"".join(literal), tuple(holes)
 
     def _record_shape(self, slot: Slot) -> dict[str, Any]:
         """The record of a slot, with `@@NAME@@` where per-request values go."""
@@ -205,12 +204,23 @@ class RequestLog:
             if slot.endpoint == "speak":
                 response["tts_details"] = {
                     "duration": round(slot.tts_characters / 15 / 3600, 6),
-                    "speech_segments": [{"characters": slot.tts_characters,
-                                         "model": slot.model.canonical_name, "tier": "aura"}],
+                    "speech_segments": [
+                        {
+                            "characters": slot.tts_characters,
+                            "model": slot.model.canonical_name,
+                            "tier": "aura",
+                        }
+                    ],
                 }
             if slot.tokens_in or slot.tokens_out:
-                response["token_details"] = [{"feature": slot.endpoint, "input": slot.tokens_in,
-                                              "model": slot.model.canonical_name, "output": slot.tokens_out}]
+                response["token_details"] = [
+                    {
+                        "feature": slot.endpoint,
+                        "input": slot.tokens_in,
+                        "model": slot.model.canonical_name,
+                        "output": slot.tokens_out,
+                    }
+                ]
         else:
             response["message"] = failure_message(slot.code)
         record: dict[str, Any] = {
@@ -252,5 +262,22 @@ class RequestLog:
 
 def iso_ms(epoch_ms: int) -> str:
     """Epoch milliseconds as `YYYY-MM-DDTHH:MM:SS.mmmZ`."""
-    seconds, millis = divmod(epoch_ms, 1000)
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{millis:03d}Z"
+    return iso_ms_bytes(epoch_ms).decode()
+
+
+_MINUTES = tuple(f"{m // 60:02d}:{m % 60:02d}:".encode() for m in range(1440))
+_SECONDS = tuple(f"{s:02d}.".encode() for s in range(60))
+_MILLIS = tuple(f"{ms:03d}Z".encode() for ms in range(1000))
+
+
+@lru_cache(maxsize=1024)
+def _day_prefix(day: int) -> bytes:
+    return time.strftime("%Y-%m-%dT", time.gmtime(day * 86_400)).encode()
+
+
+def iso_ms_bytes(epoch_ms: int) -> bytes:
+    """`iso_ms` as bytes, from lookup tables: the hot path of page rendering."""
+    day, rest = divmod(epoch_ms, 86_400_000)
+    minute, rest = divmod(rest, 60_000)
+    second, millis = divmod(rest, 1000)
+    return _day_prefix(day) + _MINUTES[minute] + _SECONDS[second] + _MILLIS[millis]

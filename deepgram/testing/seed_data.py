@@ -8,24 +8,79 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FIRST_NAMES = (
-    "Ada", "Bilal", "Carmen", "Dmitri", "Eun-ji", "Farah", "Gustavo", "Hana", "Ifeoma", "Jonas",
-    "Keiko", "Lucas", "Maya", "Nikhil", "Olga", "Pedro", "Quinn", "Rosa", "Samir", "Tamsin",
-    "Umar", "Valeria", "Wen", "Ximena", "Yusuf", "Zofia",
+    "Ada",
+    "Bilal",
+    "Carmen",
+    "Dmitri",
+    "Eun-ji",
+    "Farah",
+    "Gustavo",
+    "Hana",
+    "Ifeoma",
+    "Jonas",
+    "Keiko",
+    "Lucas",
+    "Maya",
+    "Nikhil",
+    "Olga",
+    "Pedro",
+    "Quinn",
+    "Rosa",
+    "Samir",
+    "Tamsin",
+    "Umar",
+    "Valeria",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zofia",
 )
 LAST_NAMES = (
-    "Abara", "Berg", "Castillo", "Dubois", "Eriksen", "Fujita", "Garcia", "Haddad", "Ivanova",
-    "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe",
-    "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Wong", "Yilmaz", "Zhou",
+    "Abara",
+    "Berg",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fujita",
+    "Garcia",
+    "Haddad",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quispe",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Usman",
+    "Varga",
+    "Wong",
+    "Yilmaz",
+    "Zhou",
 )
 DOMAINS = ("acme-audio.io", "northwind.dev", "harborlabs.com", "bluefin.ai")
 PROJECT_NAMES = (
-    "Call Center Analytics", "Podcast Transcription", "Voice Agent Sandbox", "Meeting Notes",
-    "Clinical Dictation", "Media Captioning",
+    "Call Center Analytics",
+    "Podcast Transcription",
+    "Voice Agent Sandbox",
+    "Meeting Notes",
+    "Clinical Dictation",
+    "Media Captioning",
 )
 COMPANIES = ("Acme Audio", "Northwind Speech", "Harbor Labs", "Bluefin AI")
 KEY_COMMENTS = (
-    "production transcription", "ci pipeline", "analytics dashboard", "staging backend",
-    "on-call laptop", "batch reprocessing", "voice agent", "data export",
+    "production transcription",
+    "ci pipeline",
+    "analytics dashboard",
+    "staging backend",
+    "on-call laptop",
+    "batch reprocessing",
+    "voice agent",
+    "data export",
 )
 PROJECT_TAGS = ("prod", "staging", "batch", "support", "research", "mobile")
 
@@ -106,18 +161,28 @@ class Model:
         return wire
 
 
-def _voice(name: str, accent: str, age: str, color: str, tags: tuple[str, ...], version: str,
-           outdated: bool = False) -> Model:
+def _voice(
+    name: str, accent: str, age: str, color: str, tags: tuple[str, ...], version: str, outdated: bool = False
+) -> Model:
     """A text-to-speech voice of the Aura family."""
     arch = "aura-2" if name.startswith("aura-2") else "aura"
     voice = name.split("-")[-2]
     return Model(
-        "tts", voice, name, arch, ("en", "en-US"), version, outdated,
+        "tts",
+        voice,
+        name,
+        arch,
+        ("en", "en-US"),
+        version,
+        outdated,
         metadata={
-            "accent": accent, "age": age, "color": color,
+            "accent": accent,
+            "age": age,
+            "color": color,
             "image": f"https://static.deepgram.com/examples/avatars/{voice}.jpg",
             "sample": f"https://static.deepgram.com/examples/voices/{name}.wav",
-            "tags": list(tags), "use_cases": ["ivr", "storytelling"],
+            "tags": list(tags),
+            "use_cases": ["ivr", "storytelling"],
         },
     )
 
@@ -138,6 +203,7 @@ MODELS: tuple[Model, ...] = (
 
 #: Custom (non-public) models only the main project may use.
 CUSTOM_MODELS: tuple[Model, ...] = (
-    Model("stt", "nova-3-acme-claims", "nova-3-acme-claims", "polaris", ("en-US",), "2025-06-02.1",
-          public=False),
+    Model(
+        "stt", "nova-3-acme-claims", "nova-3-acme-claims", "polaris", ("en-US",), "2025-06-02.1", public=False
+    ),
 )

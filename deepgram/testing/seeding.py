@@ -43,7 +43,9 @@ def build_state(
         size = max(1, requests // divisor)
         size = min(size, cap) if cap else size
         project = Project(
-            project_id=project_id, name=names[index], company=COMPANIES[index % len(COMPANIES)],
+            project_id=project_id,
+            name=names[index],
+            company=COMPANIES[index % len(COMPANIES)],
         )
         state.projects[project_id] = project
         project.members[owner.member_id] = dataclasses.replace(owner, scopes=["owner"])
@@ -51,7 +53,9 @@ def build_state(
         roles = ["owner"] * owners + ["admin"] * admins + ["member"] * members
         for person, role in zip(team, roles, strict=True):
             member_id = det_uuid(seed, "member", person.email)
-            project.members[member_id] = Member(member_id, person.email, person.first_name, person.last_name, [role])
+            project.members[member_id] = Member(
+                member_id, person.email, person.first_name, person.last_name, [role]
+            )
         _seed_keys(state, project, rng, anchor_ms)
         _seed_billing(project, rng, anchor_ms, seed)
         for person in people(rng, 1 + index % 2, "contractors.example.org", taken):
@@ -60,17 +64,37 @@ def build_state(
             project.custom_models.extend(CUSTOM_MODELS)
         accessors = list(project.keys)
         tags = tuple(rng.sample(PROJECT_TAGS, 3))
-        project.log_factory = _log_factory(seed, project_id, accessors, tags, shapes, size,
-                                           anchor_ms, clock, live_per_second if index == 0 else 0.0)
+        project.log_factory = _log_factory(
+            seed,
+            project_id,
+            accessors,
+            tags,
+            shapes,
+            size,
+            anchor_ms,
+            clock,
+            live_per_second if index == 0 else 0.0,
+        )
     return state
 
 
-def _log_factory(seed: int, project_id: str, accessors: list[str], tags: tuple[str, ...], shapes: Shapes,
-                 size: int, anchor_ms: int, clock: Clock, live: float) -> Callable[[], RequestLog]:
+def _log_factory(
+    seed: int,
+    project_id: str,
+    accessors: list[str],
+    tags: tuple[str, ...],
+    shapes: Shapes,
+    size: int,
+    anchor_ms: int,
+    clock: Clock,
+    live: float,
+) -> Callable[[], RequestLog]:
     """Defer building a project's traffic slots until its log is first used."""
+
     def build() -> RequestLog:
         slots = build_slots(seed, project_id, accessors, tags)
         return RequestLog(seed, project_id, slots, Timeline(size, anchor_ms, clock, live), shapes)
+
     return build
 
 
@@ -87,13 +111,19 @@ def _seed_keys(state: State, project: Project, rng: random.Random, anchor_ms: in
         member = member_ids[n % len(member_ids)]
         if "admin" in scopes and project.members[member].role == "member":
             member = member_ids[0]
-        state.add_key(project, ApiKey(
-            api_key_id=det_uuid(state.seed, project.project_id, "key", n),
-            secret=det_secret(state.seed, project.project_id, "key", n),
-            member_id=member, comment=KEY_COMMENTS[rng.randrange(len(KEY_COMMENTS))],
-            scopes=list(scopes), tags=rng.sample(["prod", "ci", "analytics", "ops"], rng.randint(0, 2)),
-            created_ms=created, expiration_ms=expiration,
-        ))
+        state.add_key(
+            project,
+            ApiKey(
+                api_key_id=det_uuid(state.seed, project.project_id, "key", n),
+                secret=det_secret(state.seed, project.project_id, "key", n),
+                member_id=member,
+                comment=KEY_COMMENTS[rng.randrange(len(KEY_COMMENTS))],
+                scopes=list(scopes),
+                tags=rng.sample(["prod", "ci", "analytics", "ops"], rng.randint(0, 2)),
+                created_ms=created,
+                expiration_ms=expiration,
+            ),
+        )
 
 
 def _seed_billing(project: Project, rng: random.Random, anchor_ms: int, seed: int) -> None:
@@ -103,16 +133,22 @@ def _seed_billing(project: Project, rng: random.Random, anchor_ms: int, seed: in
         order_id = det_uuid(seed, project.project_id, "order", n)
         amount = float(rng.choice((200, 500, 1000, 2500, 10000)))
         order_type = ("promotional", "prepaid", "top-up")[n]
-        project.purchases.append({
-            "order_id": order_id, "expiration": iso_ms(created + 365 * DAY_MS), "created": iso_ms(created),
-            "amount": amount, "units": "usd", "order_type": order_type,
-        })
+        project.purchases.append(
+            {
+                "order_id": order_id,
+                "expiration": iso_ms(created + 365 * DAY_MS),
+                "created": iso_ms(created),
+                "amount": amount,
+                "units": "usd",
+                "order_type": order_type,
+            }
+        )
         if n < 2:
             balance_id = det_uuid(seed, project.project_id, "balance", n)
             project.balances[balance_id] = {
-                "balance_id": balance_id, "amount": round(amount * rng.uniform(0.05, 0.95), 4),
-                "units": "usd", "purchase_order_id": order_id,
+                "balance_id": balance_id,
+                "amount": round(amount * rng.uniform(0.05, 0.95), 4),
+                "units": "usd",
+                "purchase_order_id": order_id,
             }
     project.purchases.sort(key=lambda order: str(order["created"]), reverse=True)
-
-

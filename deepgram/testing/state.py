@@ -40,8 +40,12 @@ class Member:
 
     def to_wire(self, *, with_scopes: bool = True) -> dict[str, Any]:
         """The member as the API shows it."""
-        wire: dict[str, Any] = {"member_id": self.member_id, "email": self.email,
-                                "first_name": self.first_name, "last_name": self.last_name}
+        wire: dict[str, Any] = {
+            "member_id": self.member_id,
+            "email": self.email,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+        }
         if with_scopes:
             wire["scopes"] = list(self.scopes)
         return wire
@@ -69,8 +73,12 @@ class ApiKey:
         wire: dict[str, Any] = {"api_key_id": self.api_key_id}
         if with_secret:
             wire["key"] = self.secret
-        wire.update(comment=self.comment, scopes=list(self.scopes), tags=list(self.tags),
-                    created=iso_ms(self.created_ms))
+        wire.update(
+            comment=self.comment,
+            scopes=list(self.scopes),
+            tags=list(self.tags),
+            created=iso_ms(self.created_ms),
+        )
         if self.expiration_ms is not None:
             wire["expiration_date"] = iso_ms(self.expiration_ms)
         return wire
@@ -106,8 +114,12 @@ class Project:
 
     def to_wire(self) -> dict[str, Any]:
         """`GET /v1/projects/{id}` body."""
-        return {"project_id": self.project_id, "name": self.name, "mip_opt_out": self.mip_opt_out,
-                "company": self.company}
+        return {
+            "project_id": self.project_id,
+            "name": self.name,
+            "mip_opt_out": self.mip_opt_out,
+            "company": self.company,
+        }
 
     def member(self, member_id: str) -> Member:
         """A member by id, or 404."""
@@ -160,7 +172,9 @@ class State:
 
     def visible_projects(self, principal: Principal) -> list[Project]:
         """Projects listed for a caller."""
-        return [p for p in self.projects.values() if principal.is_admin or p.project_id == principal.project_id]
+        return [
+            p for p in self.projects.values() if principal.is_admin or p.project_id == principal.project_id
+        ]
 
     # keys --------------------------------------------------------------------------------------
 
@@ -185,15 +199,24 @@ class State:
         if project is None:
             raise ApiError(404, "PROJECT_NOT_FOUND", "Project not found.")
         owner_id = member_id or self.owner.member_id
+        if member_id is None and owner_id not in project.members:  # the account owner left: use an owner
+            owner_id = next((m.member_id for m in project.members.values() if m.role == "owner"), owner_id)
         if owner_id not in project.members:
             raise not_found("Member")
         n = next(self._counter)
-        return self.add_key(project, ApiKey(
-            api_key_id=det_uuid(self.seed, project_id, "created-key", n),
-            secret=det_secret(self.seed, project_id, "created-key", n),
-            member_id=owner_id, comment=comment, scopes=list(dict.fromkeys(scopes)),
-            tags=list(tags or []), created_ms=self.clock.now_ms(), expiration_ms=expiration_ms,
-        ))
+        return self.add_key(
+            project,
+            ApiKey(
+                api_key_id=det_uuid(self.seed, project_id, "created-key", n),
+                secret=det_secret(self.seed, project_id, "created-key", n),
+                member_id=owner_id,
+                comment=comment,
+                scopes=list(dict.fromkeys(scopes)),
+                tags=list(tags or []),
+                created_ms=self.clock.now_ms(),
+                expiration_ms=expiration_ms,
+            ),
+        )
 
     def delete_key(self, project: Project, key_id: str) -> None:
         """Remove a key; its secret stops working at once."""

@@ -21,8 +21,15 @@ GroupKey = tuple[Any, ...]
 
 #: Grouping names `/usage/breakdown` accepts, mapped to the canonical dimension.
 USAGE_GROUPINGS = {
-    "accessor": "accessor", "endpoint": "endpoint", "feature_set": "feature_set", "models": "models",
-    "model": "models", "method": "method", "tags": "tags", "tag": "tags", "deployment": "deployment",
+    "accessor": "accessor",
+    "endpoint": "endpoint",
+    "feature_set": "feature_set",
+    "models": "models",
+    "model": "models",
+    "method": "method",
+    "tags": "tags",
+    "tag": "tags",
+    "deployment": "deployment",
 }
 BILLING_GROUPINGS = ("accessor", "deployment", "line_item", "tags")
 _LINE_ITEM_TEXT = {"sync": "Pre-recorded", "async": "Pre-recorded (callback)", "streaming": "Streaming"}
@@ -52,7 +59,9 @@ class GroupedSums:
                 key = tuple(dimension(slot, d) for d in dims)
                 rows.setdefault(key, [zero] * len(slots))[index] = slot.quantities()
         self.prefix: dict[GroupKey, list[array[int]]] = {
-            key: [array("q", accumulate((row[q] for row in table), initial=0)) for q in range(len(QUANTITIES))]
+            key: [
+                array("q", accumulate((row[q] for row in table), initial=0)) for q in range(len(QUANTITIES))
+            ]
             for key, table in rows.items()
         }
 
@@ -63,9 +72,7 @@ class GroupedSums:
             return result
         (qlo, rlo), (qhi, rhi) = divmod(lo, PERIOD), divmod(hi, PERIOD)
         for key, columns in self.prefix.items():
-            totals = tuple(
-                (qhi - qlo) * col[PERIOD] + col[rhi] - col[rlo] for col in columns
-            )
+            totals = tuple((qhi - qlo) * col[PERIOD] + col[rhi] - col[rlo] for col in columns)
             if totals[0]:
                 result[key] = totals
         return result
@@ -116,7 +123,8 @@ class Stats:
     def summary(self, window: Window, record_filter: RecordFilter, *, legacy: bool) -> dict[str, Any]:
         """`GET /usage`: window and resolution, plus per-day `results` in the legacy shape."""
         body: dict[str, Any] = {
-            "start": window.start_date, "end": window.end_date,
+            "start": window.start_date,
+            "end": window.end_date,
             "resolution": {"units": "day", "amount": 1},
         }
         if legacy:
@@ -138,8 +146,10 @@ class Stats:
         """One legacy `results` item."""
         t = self.totals(day, record_filter)
         return {
-            "start": day.start_date, "end": day.end_date,
-            "hours": _hours(t["listen_ms"]), "total_hours": _hours(t["total_ms"]),
+            "start": day.start_date,
+            "end": day.end_date,
+            "hours": _hours(t["listen_ms"]),
+            "total_hours": _hours(t["total_ms"]),
             "requests": t["requests"],
             "tokens": {"in": t["tokens_in"], "out": t["tokens_out"]},
             "tts": {"characters": t["tts_characters"], "requests": t["tts_requests"]},
@@ -153,20 +163,35 @@ class Stats:
         for key, values in sorted(groups.items(), key=lambda kv: (-kv[1][0], str(kv[0]))):
             t = dict(zip(QUANTITIES, values, strict=True))
             grouping_obj: dict[str, Any] = {
-                "start": window.start_date, "end": window.end_date, "accessor": None, "endpoint": None,
-                "feature_set": None, "models": None, "method": None, "tags": None, "deployment": None,
+                "start": window.start_date,
+                "end": window.end_date,
+                "accessor": None,
+                "endpoint": None,
+                "feature_set": None,
+                "models": None,
+                "method": None,
+                "tags": None,
+                "deployment": None,
             }
             if dim:
                 grouping_obj[dim] = list(key[0]) if dim in ("models", "tags") else key[0]
-            results.append({
-                "hours": _hours(t["listen_ms"]), "total_hours": _hours(t["total_ms"]),
-                "agent_hours": _hours(t["agent_ms"]), "tokens_in": t["tokens_in"],
-                "tokens_out": t["tokens_out"], "tts_characters": t["tts_characters"],
-                "requests": t["requests"], "grouping": grouping_obj,
-            })
+            results.append(
+                {
+                    "hours": _hours(t["listen_ms"]),
+                    "total_hours": _hours(t["total_ms"]),
+                    "agent_hours": _hours(t["agent_ms"]),
+                    "tokens_in": t["tokens_in"],
+                    "tokens_out": t["tokens_out"],
+                    "tts_characters": t["tts_characters"],
+                    "requests": t["requests"],
+                    "grouping": grouping_obj,
+                }
+            )
         return {
-            "start": window.start_date, "end": window.end_date,
-            "resolution": {"units": "day", "amount": _days_between(window)}, "results": results,
+            "start": window.start_date,
+            "end": window.end_date,
+            "resolution": {"units": "day", "amount": _days_between(window)},
+            "results": results,
         }
 
     def billing_breakdown(
@@ -178,15 +203,21 @@ class Stats:
         results = []
         for key, values in sorted(groups.items(), key=lambda kv: (-kv[1][usd], str(kv[0]))):
             grouping_obj: dict[str, Any] = {
-                "start": window.start_date, "end": window.end_date,
-                "accessor": None, "deployment": None, "line_item": None, "tags": None,
+                "start": window.start_date,
+                "end": window.end_date,
+                "accessor": None,
+                "deployment": None,
+                "line_item": None,
+                "tags": None,
             }
             for dim, value in zip(grouping, key, strict=True):
                 grouping_obj[dim] = list(value) if dim == "tags" else value
             results.append({"dollars": values[usd] / 1_000_000, "grouping": grouping_obj})
         return {
-            "start": window.start_date, "end": window.end_date,
-            "resolution": {"units": "day", "amount": _days_between(window)}, "results": results,
+            "start": window.start_date,
+            "end": window.end_date,
+            "resolution": {"units": "day", "amount": _days_between(window)},
+            "results": results,
         }
 
     def _slots_in(self, window: Window) -> list[Slot]:

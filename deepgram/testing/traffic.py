@@ -8,6 +8,9 @@ timestamps differ between two requests of the same slot.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -22,12 +25,42 @@ DEPLOYMENTS = ("hosted", "beta", "self-hosted")
 
 #: Boolean feature filters accepted by `/usage` and `/usage/breakdown`.
 FEATURE_FLAGS = (
-    "alternatives", "callback_method", "callback", "channels", "custom_intent_mode", "custom_intent",
-    "custom_topic_mode", "custom_topic", "detect_entities", "detect_language", "diarize", "dictation",
-    "encoding", "extra", "filler_words", "intents", "keyterm", "keywords", "language", "measurements",
-    "multichannel", "numerals", "paragraphs", "profanity_filter", "punctuate", "redact", "replace",
-    "sample_rate", "search", "sentiment", "smart_format", "summarize", "topics", "utt_split",
-    "utterances", "version",
+    "alternatives",
+    "callback_method",
+    "callback",
+    "channels",
+    "custom_intent_mode",
+    "custom_intent",
+    "custom_topic_mode",
+    "custom_topic",
+    "detect_entities",
+    "detect_language",
+    "diarize",
+    "dictation",
+    "encoding",
+    "extra",
+    "filler_words",
+    "intents",
+    "keyterm",
+    "keywords",
+    "language",
+    "measurements",
+    "multichannel",
+    "numerals",
+    "paragraphs",
+    "profanity_filter",
+    "punctuate",
+    "redact",
+    "replace",
+    "sample_rate",
+    "search",
+    "sentiment",
+    "smart_format",
+    "summarize",
+    "topics",
+    "utt_split",
+    "utterances",
+    "version",
 )
 
 _LISTEN_FEATURES = (
@@ -42,6 +75,18 @@ _LISTEN_FEATURES = (
 )
 _READ_FEATURES = (("summarize",), ("sentiment", "topics"), ("intents", "summarize", "topics"))
 _SPEAK_FEATURES = (("encoding", "sample_rate"), ())
+_FEATURE_PROFILES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "listen": _LISTEN_FEATURES,
+    "read": _READ_FEATURES,
+    "speak": _SPEAK_FEATURES,
+    "agent": ((),),
+}
+_METHOD_WEIGHTS: dict[str, tuple[tuple[str, float], ...]] = {
+    "listen": (("sync", 45), ("async", 20), ("streaming", 35)),
+    "speak": (("sync", 80), ("streaming", 20)),
+    "read": (("sync", 90), ("async", 10)),
+    "agent": (("streaming", 1),),
+}
 _FAIL_MESSAGES = {
     400: "Bad Request: failed to process audio: corrupt or unsupported data",
     401: "Invalid credentials.",
@@ -118,15 +163,29 @@ class Slot:
 
 #: Names of the entries of `Slot.quantities()`.
 QUANTITIES = (
-    "requests", "listen_ms", "total_ms", "agent_ms", "tokens_in", "tokens_out",
-    "tts_characters", "tts_requests", "usd_micro",
+    "requests",
+    "listen_ms",
+    "total_ms",
+    "agent_ms",
+    "tokens_in",
+    "tokens_out",
+    "tts_characters",
+    "tts_requests",
+    "usd_micro",
 )
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[Any, float], ...]) -> Any:
     """One weighted random choice."""
-    values, weights = zip(*weighted, strict=True)
-    return rng.choices(values, weights=weights)[0]
+    values, cumulative = _cumulative(weighted)
+    return values[bisect.bisect_right(cumulative, rng.random() * cumulative[-1])]
+
+
+@functools.lru_cache(maxsize=64)
+def _cumulative(weighted: tuple[tuple[Any, float], ...]) -> tuple[tuple[Any, ...], tuple[float, ...]]:
+    """Values and running weight totals of a weighted table."""
+    values = tuple(value for value, _ in weighted)
+    return values, tuple(itertools.accumulate(weight for _, weight in weighted))
 
 
 def build_slots(seed: int, project_id: str, accessors: list[str], tags: tuple[str, ...]) -> list[Slot]:
@@ -136,7 +195,10 @@ def build_slots(seed: int, project_id: str, accessors: list[str], tags: tuple[st
     tts = [m for m in MODELS if m.kind == "tts" and not m.outdated]
     key_weights = tuple((key, 1.0 / (rank + 1)) for rank, key in enumerate(accessors))
     tag_sets: tuple[tuple[tuple[str, ...], float], ...] = (
-        ((), 3.0), ((tags[0],), 4.0), ((tags[1],), 2.0), ((tags[0], tags[2]), 1.0),
+        ((), 3.0),
+        ((tags[0],), 4.0),
+        ((tags[1],), 2.0),
+        ((tags[0], tags[2]), 1.0),
     )
     return [_slot(rng, stt, tts, key_weights, tag_sets) for _ in range(PERIOD)]
 
@@ -150,20 +212,10 @@ def _slot(
 ) -> Slot:
     """One slot: a plausible request with consistent endpoint, model, features and cost."""
     endpoint = _pick(rng, (("listen", 72), ("speak", 14), ("read", 6), ("agent", 8)))
-    method = {
-        "listen": lambda: _pick(rng, (("sync", 45), ("async", 20), ("streaming", 35))),
-        "speak": lambda: _pick(rng, (("sync", 80), ("streaming", 20))),
-        "read": lambda: _pick(rng, (("sync", 90), ("async", 10))),
-        "agent": lambda: "streaming",
-    }[endpoint]()
+    method: str = _pick(rng, _METHOD_WEIGHTS[endpoint])
     code = _pick(rng, ((200, 930), (400, 30), (401, 10), (402, 5), (500, 15), (504, 10)))
     model = rng.choice(tts) if endpoint == "speak" else rng.choice(stt[:4])
-    features: tuple[str, ...] = {
-        "listen": lambda: rng.choice(_LISTEN_FEATURES),
-        "read": lambda: rng.choice(_READ_FEATURES),
-        "speak": lambda: rng.choice(_SPEAK_FEATURES),
-        "agent": lambda: (),
-    }[endpoint]()
+    features: tuple[str, ...] = rng.choice(_FEATURE_PROFILES[endpoint])
     channels = 2 if "multichannel" in features else 1
     duration_ms = tokens_in = tokens_out = characters = 0
     if endpoint == "listen":

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import msgspec
 
+from deepgram.core.redact import SECRETS
 from deepgram.errors import DeepgramError
 
 if TYPE_CHECKING:
@@ -37,7 +38,8 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
         raise KeyError(name)
 
     def __str__(self) -> str:
-        return self.to_json()
+        # Registered secrets (a created key's `key`) are masked wherever they sit in the tree.
+        return SECRETS.scrub(self.to_json())
 
     def _attach(self, api: Api, project_id: str | None) -> None:
         """Bind the objects inside this response to the client that fetched them (no-op here)."""
@@ -78,6 +80,18 @@ class Resource(Model, dict=True, eq=False):
             raise
         return api.run(coro)
 
+    def _shown(self, **overrides: str) -> str:
+        """A repr listing the fields that carry data (not None, not empty), `overrides` verbatim."""
+        shown = []
+        for name in self.__struct_fields__:
+            if name in overrides:
+                shown.append(f"{name}={overrides[name]}")
+                continue
+            value = getattr(self, name)
+            if value is not None and value != [] and (value != "" or name == self.__identity__):
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def _identity(self) -> tuple[Any, ...]:
         return (type(self).__name__, self.__dict__.get("_project_id"), getattr(self, self.__identity__))
 
@@ -90,7 +104,8 @@ class Resource(Model, dict=True, eq=False):
         return mine == theirs
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, getattr(self, self.__identity__)))
+        kind, _, identity = self._identity()
+        return hash((kind, identity))
 
 
 def attach_all(items: list[Any], api: Api, project_id: str | None) -> None:

@@ -78,10 +78,12 @@ class InviteOptions(Options):
     """POST /v1/projects/{project_id}/invites: who to invite and with which scope."""
 
     email: str
-    scope: str = "member"
+    scope: str | None = None  # "member" when not given (set below, so it is always sent)
 
     def _check(self) -> None:
         check_email(self.email)
+        if self.scope is None:
+            self.scope = "member"
         if not self.scope.strip():
             raise DeepgramValueError("InviteOptions.scope must not be empty")
 

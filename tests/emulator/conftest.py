@@ -41,11 +41,19 @@ class Api:
         """The same client, authenticating with another key."""
         return Api(self.session, self.base, key)
 
-    async def call(self, method: str, path: str, *, params: Any = None, json: Any = None,
-                   headers: dict[str, str] | None = None) -> Reply:
+    async def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> Reply:
         all_headers = {"Authorization": f"Token {self.key}", **(headers or {})}
-        async with self.session.request(method, self.base + path, params=params, json=json,
-                                        headers=all_headers) as response:
+        async with self.session.request(
+            method, self.base + path, params=params, json=json, headers=all_headers
+        ) as response:
             raw = await response.read()
             assert response.content_type == "application/json", raw[:200]
             import msgspec

@@ -41,6 +41,7 @@ def make_call(manage):
             if "-v" in sys.argv:
                 traceback.print_exc()
             return None
+
     return call
 
 
@@ -62,7 +63,8 @@ async def flow(call):
     await call("get_keys", pid, check=lambda r: r.api_keys and r.api_keys[0].api_key.api_key_id)
     await call("list_keys", pid, check=lambda r: r.api_keys)
     created = await call(
-        "create_key", pid,
+        "create_key",
+        pid,
         KeyOptions(comment="v4 interop", scopes=["usage:read"], time_to_live_in_seconds=3600, tags=["ci"]),
         check=lambda r: r.key and r.api_key_id,
     )
@@ -79,16 +81,25 @@ async def flow(call):
 
     await call("get_invites", pid, check=lambda r: r.invites)
     await call("list_invites", pid, check=lambda r: r.invites)
-    await call("send_invite_options", pid, InviteOptions(email="v4.one@example.com", scope="member"),
-               check=lambda r: r.message)
+    await call(
+        "send_invite_options",
+        pid,
+        InviteOptions(email="v4.one@example.com", scope="member"),
+        check=lambda r: r.message,
+    )
     await call("send_invite", pid, "v4.two@example.com", check=lambda r: r.message)
     await call("delete_invite", pid, "v4.two@example.com", check=lambda r: r.message)
 
-    page = await call("get_usage_requests", pid, UsageRequestOptions(limit=5),
-                      check=lambda r: len(r.requests) == 5 and r.requests[0].response is not None)
+    page = await call(
+        "get_usage_requests",
+        pid,
+        UsageRequestOptions(limit=5),
+        check=lambda r: len(r.requests) == 5 and r.requests[0].response is not None,
+    )
     request_id = page.requests[0].request_id if page else "missing"
-    await call("get_usage_request", pid, request_id,
-               check=lambda r: r.request_id == request_id and r.response.code)
+    await call(
+        "get_usage_request", pid, request_id, check=lambda r: r.request_id == request_id and r.response.code
+    )
     await call("get_usage_summary", pid, UsageSummaryOptions(), check=lambda r: r.resolution.units == "day")
     await call("get_usage_fields", pid, UsageFieldsOptions(), check=lambda r: r.models and r.features)
 
@@ -105,15 +116,21 @@ def main():
     client = DeepgramClient(KEY, DeepgramClientOptions(url=URL))
     manage = client.manage.v("1") if MODE == "sync" else client.asyncmanage.v("1")
     asyncio.run(flow(make_call(manage)))
-    public = sorted(n for n, f in vars(type(manage)).items() if inspect.isfunction(f) and not n.startswith("_"))
+    public = sorted(
+        n for n, f in vars(type(manage)).items() if inspect.isfunction(f) and not n.startswith("_")
+    )
     import deepgram
 
-    print(json.dumps({
-        "sdk": deepgram.__version__ if hasattr(deepgram, "__version__") else "4.x",
-        "client": type(manage).__name__,
-        "results": results,
-        "not_called": [n for n in public if n not in results],
-    }))
+    print(
+        json.dumps(
+            {
+                "sdk": deepgram.__version__ if hasattr(deepgram, "__version__") else "4.x",
+                "client": type(manage).__name__,
+                "results": results,
+                "not_called": [n for n in public if n not in results],
+            }
+        )
+    )
 
 
 main()

@@ -12,8 +12,9 @@ import json
 import sys
 import traceback
 
-from deepgram import AsyncDeepgramClient, DeepgramClient
 from deepgram.environment import DeepgramClientEnvironment
+
+from deepgram import AsyncDeepgramClient, DeepgramClient
 
 URL, KEY, MODE = sys.argv[1], sys.argv[2], sys.argv[3]
 results = {}
@@ -41,6 +42,7 @@ def make_call(root):
             if "-v" in sys.argv:
                 traceback.print_exc()
             return None
+
     return call
 
 
@@ -57,13 +59,13 @@ async def flow(call):
 
     await call("projects.keys.list", pid, status="active", check=lambda r: r.api_keys)
     created = await call(
-        "projects.keys.create", pid,
+        "projects.keys.create",
+        pid,
         request={"comment": "v7 interop", "scopes": ["usage:read"], "time_to_live_in_seconds": 3600},
         check=lambda r: r.key and r.api_key_id,
     )
     key_id = created.api_key_id if created else "missing"
-    await call("projects.keys.get", pid, key_id,
-               check=lambda r: r.item.member.api_key.api_key_id == key_id)
+    await call("projects.keys.get", pid, key_id, check=lambda r: r.item.member.api_key.api_key_id == key_id)
     await call("projects.keys.delete", pid, key_id, check=lambda r: r.message)
 
     members = await call("projects.members.list", pid, check=lambda r: len(r.members) >= 3)
@@ -73,28 +75,56 @@ async def flow(call):
     await call("projects.members.delete", pid, target, check=lambda r: r.message)
 
     await call("projects.members.invites.list", pid, check=lambda r: r.invites)
-    await call("projects.members.invites.create", pid, email="v7.one@example.com", scope="member",
-               check=lambda r: r.message)
+    await call(
+        "projects.members.invites.create",
+        pid,
+        email="v7.one@example.com",
+        scope="member",
+        check=lambda r: r.message,
+    )
     await call("projects.members.invites.delete", pid, "v7.one@example.com", check=lambda r: r.message)
 
     end = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)
-    page = await call("projects.requests.list", pid, start=end - datetime.timedelta(days=90), end=end,
-                      limit=5.0, page=1.0, status="succeeded", endpoint="listen",
-                      check=lambda r: len(r.requests) == 5)
+    page = await call(
+        "projects.requests.list",
+        pid,
+        start=end - datetime.timedelta(days=90),
+        end=end,
+        limit=5.0,
+        page=1.0,
+        status="succeeded",
+        endpoint="listen",
+        check=lambda r: len(r.requests) == 5,
+    )
     request_id = page.requests[0].request_id if page else "missing"
     await call("projects.requests.get", pid, request_id, check=lambda r: r.request.request_id == request_id)
 
-    await call("projects.usage.get", pid, start="2020-01-01", end=end.date().isoformat(), endpoint="listen",
-               smart_format=True, check=lambda r: r.resolution.units == "day")
-    await call("projects.usage.breakdown.get", pid, grouping="endpoint",
-               check=lambda r: r.results and r.results[0].requests > 0)
+    await call(
+        "projects.usage.get",
+        pid,
+        start="2020-01-01",
+        end=end.date().isoformat(),
+        endpoint="listen",
+        smart_format=True,
+        check=lambda r: r.resolution.units == "day",
+    )
+    await call(
+        "projects.usage.breakdown.get",
+        pid,
+        grouping="endpoint",
+        check=lambda r: r.results and r.results[0].requests > 0,
+    )
     await call("projects.usage.fields.list", pid, check=lambda r: r.models and r.features)
 
     balances = await call("projects.billing.balances.list", pid, check=lambda r: r.balances)
     balance_id = balances.balances[0].balance_id if balances else "missing"
     await call("projects.billing.balances.get", pid, balance_id, check=lambda r: r.balance_id == balance_id)
-    await call("projects.billing.breakdown.list", pid, grouping=["deployment", "line_item"],
-               check=lambda r: r.results and r.results[0].dollars > 0)
+    await call(
+        "projects.billing.breakdown.list",
+        pid,
+        grouping=["deployment", "line_item"],
+        check=lambda r: r.results and r.results[0].dollars > 0,
+    )
     await call("projects.billing.fields.list", pid, check=lambda r: r.line_items)
     await call("projects.billing.purchases.list", pid, limit=2.0, check=lambda r: len(r.orders) == 2)
 
@@ -117,19 +147,24 @@ def public_methods(obj, prefix=""):
 
 
 async def main():
-    env = DeepgramClientEnvironment(base=URL, production=URL.replace("http", "ws", 1),
-                                    agent=URL.replace("http", "ws", 1), agent_rest=URL)
+    env = DeepgramClientEnvironment(
+        base=URL, production=URL.replace("http", "ws", 1), agent=URL.replace("http", "ws", 1), agent_rest=URL
+    )
     if MODE == "sync":
         root = DeepgramClient(api_key=KEY, environment=env, max_retries=0).manage.v1
     else:
         root = AsyncDeepgramClient(api_key=KEY, environment=env, max_retries=0).manage.v1
     await flow(make_call(root))
-    print(json.dumps({
-        "sdk": importlib.metadata.version("deepgram-sdk"),
-        "client": type(root).__name__,
-        "results": results,
-        "not_called": [m for m in public_methods(root) if m not in results],
-    }))
+    print(
+        json.dumps(
+            {
+                "sdk": importlib.metadata.version("deepgram-sdk"),
+                "client": type(root).__name__,
+                "results": results,
+                "not_called": [m for m in public_methods(root) if m not in results],
+            }
+        )
+    )
 
 
 asyncio.run(main())

@@ -1,0 +1,185 @@
+"""Turns raw samples into medians, ratios and goal verdicts; writes latest.json and the Markdown table."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.runner import Run
+from benchmarks.suite import COLUMNS, Goal, Workload
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PEER_COLUMNS = ("4.8.1", "7.x")
+
+
+def _values(unit: str, samples: list[float], meta: list[dict[str, Any]]) -> list[float]:
+    """Samples in the row's unit; scrapes are normalised to seconds per 100 000 records."""
+    if unit != "s/100k":
+        return samples
+    return [s * 100_000 / m["records"] for s, m in zip(samples, meta, strict=False) if m.get("records")]
+
+
+def summarize(run: Run) -> dict[str, Any]:
+    """The run as plain data: every row, every cell's median, samples and notes, the goals."""
+    rows = []
+    for row in run.rows:
+        cells: dict[str, Any] = {}
+        for cell in row.cells:
+            outcome = run.outcomes[(row.id, cell.column)]
+            values = _values(row.unit, outcome.samples, outcome.meta)
+            entry: dict[str, Any] = {"median": statistics.median(values) if values else None,
+                                     "n": len(values), "samples": [round(v, 4) for v in values]}
+            notes = sorted({str(m["note"]) for m in outcome.meta if m.get("note")})
+            if notes:
+                entry["note"] = "; ".join(notes)
+            extra = {k: v for m in outcome.meta for k, v in m.items() if k not in ("note",)}
+            if extra:
+                entry["meta"] = extra
+            if outcome.skipped:
+                entry["skipped"] = outcome.skipped
+            if outcome.errors:
+                entry["error"] = outcome.errors[0]
+            cells[cell.column] = entry
+        rows.append({"id": row.id, "group": row.group, "title": row.title, "unit": row.unit,
+                     "note": row.note, "cells": cells})
+    return {
+        "mode": run.mode,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": platform.platform(),
+                    "processor": platform.processor() or platform.machine()},
+        "versions": {"4.8.1": run.versions.get("v4", "absent"), "7.x": run.versions.get("v7", "absent")},
+        "rows": rows,
+    }
+
+
+def _median(data: dict[str, Any], ref: tuple[str, str]) -> float | None:
+    for row in data["rows"]:
+        if row["id"] == ref[0]:
+            cell = row["cells"].get(ref[1])
+            return None if cell is None else cell["median"]
+    return None
+
+
+def judge(data: dict[str, Any], goals: list[Goal]) -> list[dict[str, Any]]:
+    """Each goal with its measured figure and met / missed / not measured (and why)."""
+    verdicts = []
+    for goal in goals:
+        num = _median(data, goal.num)
+        den = _median(data, goal.den) if goal.den else None
+        value: float | None = None
+        if num is not None and goal.kind == "max":
+            value = num
+        elif num is not None and den:
+            value = num / den if goal.kind == "ratio" else num - den
+        shown = "-" if value is None else (
+            f"{value:.3g}x" if goal.kind == "ratio" else f"{value:+.1f} MB" if goal.kind == "diff" else f"{value:g}")
+        limit = f"<= {goal.limit:.3g}x" if goal.kind == "ratio" else (
+            f"<= +{goal.limit:g} MB" if goal.kind == "diff" else f"<= {goal.limit:g}")
+        verdicts.append({
+            "id": goal.id, "text": goal.text, "value": value, "shown": shown, "limit": limit,
+            "met": None if value is None else value <= goal.limit,
+        })
+    return verdicts
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "connections":
+        return f"{value:g}"
+    if unit == "MB":
+        return f"{value:.1f}"
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    if value >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    if a is None or b is None or b == 0:
+        return "-"
+    ratio = a / b
+    return f"{ratio:,.0f}x" if ratio >= 100 else f"{ratio:.2f}x" if ratio < 10 else f"{ratio:.1f}x"
+
+
+def markdown(data: dict[str, Any], verdicts: list[dict[str, Any]]) -> str:
+    """The results table (medians, ratios within this run) and the goals, as Markdown."""
+    columns = list(COLUMNS)
+    head = ["workload", "unit", *columns, "4.8.1 / ours", "7.x / ours", "ours / raw"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    footnotes: list[str] = []
+    for row in data["rows"]:
+        cells = row["cells"]
+        shown = []
+        for column in columns:
+            cell = cells.get(column)
+            if cell is None:
+                shown.append("")
+            elif cell["median"] is None:
+                reason = cell.get("skipped") or cell.get("error") or "no data"
+                footnotes.append(f"{row['id']} / {column}: {reason}")
+                shown.append(f"n/a [{len(footnotes)}]")
+            else:
+                text = _fmt(cell["median"], row["unit"])
+                if cell.get("note"):
+                    footnotes.append(f"{row['id']} / {column}: {cell['note']}")
+                    text += f" [{len(footnotes)}]"
+                shown.append(text)
+        ours = cells.get("ours", {}).get("median")
+        ratios = [_ratio(cells.get(c, {}).get("median"), ours) for c in PEER_COLUMNS]
+        ratios.append(_ratio(ours, cells.get("raw", {}).get("median")))
+        if row["unit"] in ("connections",) or row["group"] == "memory" and row["id"].startswith("export"):
+            ratios = ["", "", ""]
+        lines.append("| " + " | ".join([row["title"], row["unit"], *shown, *ratios]) + " |")
+    out = [
+        f"Mode `{data['mode']}`, {data['created']}; {data['machine']['cpus']} CPUs, Python "
+        f"{data['machine']['python']}, {data['machine']['platform']}; official SDKs: 4.8.1 = "
+        f"{data['versions']['4.8.1']}, 7.x = {data['versions']['7.x']}. Medians; ratios are within this run "
+        "(`4.8.1 / ours` > 1: ours is faster; `ours / raw` near 1: no SDK overhead).",
+        "",
+        *lines,
+        "",
+    ]
+    notes = [row for row in data["rows"] if row["note"]]
+    if notes:
+        out += [f"- `{row['id']}`: {row['note']}" for row in notes] + [""]
+    if footnotes:
+        out += [f"[{i}] {text}" for i, text in enumerate(footnotes, 1)] + [""]
+    out += ["| goal | measured | limit | verdict |", "|---|---|---|---|"]
+    for v in verdicts:
+        verdict = "not measured" if v["met"] is None else "met" if v["met"] else "**MISSED**"
+        out.append(f"| {v['text']} | {v['shown']} | {v['limit']} | {verdict} |")
+    return "\n".join(out) + "\n"
+
+
+def write(data: dict[str, Any], verdicts: list[dict[str, Any]], text: str) -> Path:
+    """Write `results/latest.json` (and `latest.md`) atomically; returns the JSON path."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / "latest.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps({**data, "goals": verdicts}, indent=1) + "\n")
+    tmp.replace(path)
+    md = RESULTS / "latest.md"
+    md_tmp = RESULTS / "latest.md.tmp"
+    md_tmp.write_text(text)
+    md_tmp.replace(md)
+    return path
+
+
+def missing_rows(data: dict[str, Any], rows: list[Workload]) -> list[str]:
+    """Cells with neither a median nor a stated reason (a skipped peer counts as stated)."""
+    missing = []
+    for row in data["rows"]:
+        for column, cell in row["cells"].items():
+            if cell["median"] is None and not cell.get("skipped"):
+                missing.append(f"{row['id']}/{column}: {cell.get('error', 'no data')}")
+    return missing

@@ -1,0 +1,178 @@
+"""The scraping engine: fetches the pages of a pinned window concurrently and hands them out in order.
+
+It is the I/O shell around `deepgram.usage.paging`: the plan says which page to request, the
+throttle how many may be in flight; this module sends them (GET /v1/projects/{project_id}/requests),
+retries a failed page on its own (the transport's retries are off here, so every 429 is seen and
+slows the scrape down) and reorders answers so the consumer sees page 0, 1, 2... exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from deepgram.core.endpoint import Endpoint
+from deepgram.core.retry import RetryPolicy, backoff_delay, parse_retry_after
+from deepgram.errors import (
+    DeepgramApiError,
+    DeepgramConnectionError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+from deepgram.types.options import UsageRequestOptions
+from deepgram.usage import defaults
+from deepgram.usage.paging import PagePlan, Throttle
+
+if TYPE_CHECKING:
+    from deepgram.core.api import Api
+
+
+class PageLike(Protocol):
+    """A decoded page: all the engine needs is how many records it holds."""
+
+    @property
+    def requests(self) -> Sequence[Any]: ...
+
+
+P = TypeVar("P", bound=PageLike)
+
+
+@dataclass
+class ScrapeStats:
+    """What a scrape cost: requests sent, retries, 429s, pages fetched past the end, peak in flight."""
+
+    requests: int = 0
+    retries: int = 0
+    throttled: int = 0
+    wasted: int = 0
+    peak_in_flight: int = 0
+
+
+@dataclass
+class _Flight:
+    page: int
+    attempt: int
+    sent_at: float = 0.0
+
+
+def retry_wait(error: BaseException, attempt: int, policy: RetryPolicy) -> float | None:
+    """Seconds before a failed page is asked again, or None when the error is not transient.
+
+    429, 408, 5xx, connection failures and garbled bodies are transient; a Retry-After is honoured
+    (capped by the policy), otherwise the policy's exponential backoff applies.
+    """
+    if isinstance(error, DeepgramApiError):
+        if not (isinstance(error, (RateLimitError, ServerError)) or error.status in (408, 429)):
+            return None
+        retry_after = parse_retry_after(error.headers) if error.headers else None
+        if isinstance(error, RateLimitError) and error.retry_after is not None:
+            retry_after = error.retry_after
+        if retry_after is not None:
+            return min(retry_after, policy.retry_after_max)
+        if error.status == 429:
+            return defaults.THROTTLE_PAUSE
+        return backoff_delay(attempt, policy)
+    if isinstance(error, (DeepgramConnectionError, ResponseValidationError)):
+        return backoff_delay(attempt, policy)
+    return None
+
+
+def without_transport_retries(api: Api) -> tuple[Api, RetryPolicy]:
+    """A sibling of `api` whose transport does not retry (the scraper retries per page instead)."""
+    policy = api.transport.config.retry
+    quiet = dataclasses.replace(policy, max_retries=0)
+    return api.with_transport(api.transport.with_config(retry=quiet)), policy
+
+
+async def scrape_pages(
+    api: Api,
+    project_id: str,
+    options: UsageRequestOptions,
+    endpoint: Endpoint[P],
+    *,
+    concurrency: int,
+    first_page: int = 0,
+    retries: int = defaults.PAGE_RETRIES,
+    stats: ScrapeStats | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> AsyncIterator[tuple[int, P]]:
+    """Yield `(page_number, page)` for every page of the window from `first_page`, in order.
+
+    `options` carries the pinned window, filters and `limit`; `page` is set per request.
+    Raises the last error of a page that failed `retries` times, or the first non-transient one.
+    """
+    page_size = options.limit or 10
+    api, policy = without_transport_retries(api)
+    params = {"project_id": project_id}
+    stats = stats if stats is not None else ScrapeStats()
+    plan = PagePlan(page_size, ahead=concurrency + defaults.PREFETCH_EXTRA, first=first_page)
+    throttle = Throttle(concurrency)
+    flights: dict[asyncio.Task[P], _Flight] = {}
+    ready: dict[int, P] = {}
+
+    async def fetch(flight: _Flight, delay: float) -> P:
+        if delay > 0:
+            await asyncio.sleep(delay)
+        flight.sent_at = clock()
+        stats.requests += 1
+        return await api.call(endpoint, params, UsageRequestOptions.coerce(options, page=flight.page))
+
+    def launch(page: int, attempt: int = 0, delay: float = 0.0) -> None:
+        flight = _Flight(page, attempt)
+        flights[asyncio.ensure_future(fetch(flight, delay))] = flight
+        stats.peak_in_flight = max(stats.peak_in_flight, len(flights))
+
+    def settle(task: asyncio.Task[P], flight: _Flight) -> None:
+        error = task.exception()
+        if error is None:
+            throttle.success()
+            page = task.result()
+            if plan.answer(flight.page, len(page.requests)):
+                ready[flight.page] = page
+            else:
+                stats.wasted += 1
+            return
+        wait = retry_wait(error, flight.attempt, policy)
+        if wait is None or flight.attempt >= retries:
+            raise error
+        if isinstance(error, RateLimitError) or (isinstance(error, DeepgramApiError) and error.status == 429):
+            stats.throttled += 1
+            throttle.throttled(sent_at=flight.sent_at, now=clock(), retry_after=wait, pause=wait)
+        stats.retries += 1
+        launch(flight.page, flight.attempt + 1, wait)
+
+    try:
+        while not plan.done:
+            while plan.next_out in ready:
+                number = plan.next_out
+                page = ready.pop(number)
+                plan.handed_out()
+                yield number, page
+            if plan.done:
+                break
+            now = clock()
+            while (fresh := plan.take(len(flights), throttle.allowed(now))) is not None:
+                launch(fresh)
+            for task, flight in list(flights.items()):
+                if not plan.needed(flight.page):
+                    task.cancel()
+                    del flights[task]
+            if not flights:
+                await asyncio.sleep(throttle.pause_left(now))
+                continue
+            pause = throttle.pause_left(now)
+            done, _ = await asyncio.wait(
+                flights, timeout=pause or None, return_when=asyncio.FIRST_COMPLETED
+            )
+            for task in done:
+                settle(task, flights.pop(task))
+    finally:
+        for task in flights:
+            task.cancel()
+        if flights:
+            await asyncio.gather(*flights, return_exceptions=True)
