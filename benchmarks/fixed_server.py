@@ -44,9 +44,7 @@ class FixedBytes:
     def __init__(self, directory: Path, latency: float) -> None:
         self.latency = latency
         self.bodies = {path.stem: path.read_bytes() for path in directory.glob("*.json")}
-        self.pages = {
-            int(name[3:]): body for name, body in self.bodies.items() if name.startswith("req")
-        }
+        self.pages = {int(name[3:]): body for name, body in self.bodies.items() if name.startswith("req")}
         self.marker = PAGE_MARKER.encode()
         self.requests = 0
         self.server: CountingServer | None = None
@@ -62,7 +60,9 @@ class FixedBytes:
     async def __call__(self, request: web.BaseRequest) -> web.StreamResponse:
         path = request.path
         if path == "/_stats":
-            connections = (self.server.connections_made if self.server else 0) - self.connection_base
+            # minus one: this /_stats request came on a connection of its own (urllib does not reuse)
+            made = self.server.connections_made if self.server else 0
+            connections = made - self.connection_base - 1
             stats = {"connections": connections, "requests": self.requests}
             return web.Response(body=json.dumps(stats).encode(), headers=_JSON)
         if path == "/_reset":
@@ -74,8 +74,9 @@ class FixedBytes:
             await asyncio.sleep(self.latency)
         body = self.route(path, request.query)
         if body is None:
-            return web.Response(status=404, body=b'{"err_code":"NOT_FOUND","err_msg":"no such path"}',
-                                headers=_JSON)
+            return web.Response(
+                status=404, body=b'{"err_code":"NOT_FOUND","err_msg":"no such path"}', headers=_JSON
+            )
         return web.Response(body=body, headers=_JSON)
 
     def route(self, path: str, query: Any) -> bytes | None:

@@ -33,7 +33,7 @@ _FEATURES = ["punctuate", "smart_format", "diarize", "utterances", "summarize", 
 
 def _uuid(rng: random.Random, marker: str | None = None) -> str:
     """A UUID-shaped id; with a marker, its last group starts with the 6-character page slot."""
-    hexes = "%032x" % rng.getrandbits(128)
+    hexes = f"{rng.getrandbits(128):032x}"
     tail = (marker + hexes[26:]) if marker else hexes[20:]
     return f"{hexes[:8]}-{hexes[8:12]}-4{hexes[13:16]}-8{hexes[17:20]}-{tail}"
 
@@ -69,9 +69,16 @@ def request_record(rng: random.Random, index: int, key_ids: list[str]) -> dict[s
             "code": 200,
             "completed": _iso(completed),
             "details": {
-                "usd": round(characters * 0.00003, 6), "duration": 0.0, "total_audio": 0.0,
-                "channels": 1, "streams": 1, "method": "sync", "tier": "aura-2",
-                "models": [_uuid(rng)], "tags": rng.sample(_TAGS, 1), "features": [],
+                "usd": round(characters * 0.00003, 6),
+                "duration": 0.0,
+                "total_audio": 0.0,
+                "channels": 1,
+                "streams": 1,
+                "method": "sync",
+                "tier": "aura-2",
+                "models": [_uuid(rng)],
+                "tags": rng.sample(_TAGS, 1),
+                "features": [],
                 "config": {"model": "aura-2-thalia-en", "encoding": "linear16"},
             },
             "tts_details": {
@@ -93,18 +100,29 @@ def request_record(rng: random.Random, index: int, key_ids: list[str]) -> dict[s
         "code": 200,
         "completed": _iso(completed),
         "details": {
-            "usd": round(duration * 0.0043 / 60, 6), "duration": duration, "total_audio": duration,
-            "channels": rng.choice([1, 1, 2]), "streams": 1,
+            "usd": round(duration * 0.0043 / 60, 6),
+            "duration": duration,
+            "total_audio": duration,
+            "channels": rng.choice([1, 1, 2]),
+            "streams": 1,
             "method": "streaming" if streaming else rng.choice(["sync", "async"]),
-            "tier": "nova", "models": [_uuid(rng) for _ in range(rng.randint(1, 2))],
-            "tags": rng.sample(_TAGS, rng.randint(0, 2)), "features": features, "config": config,
+            "tier": "nova",
+            "models": [_uuid(rng) for _ in range(rng.randint(1, 2))],
+            "tags": rng.sample(_TAGS, rng.randint(0, 2)),
+            "features": features,
+            "config": config,
         },
     }
     if "summarize" in features or "topics" in features:
         response["token_details"] = [
-            {"feature": feature, "input": rng.randint(100, 9000), "model": "llama-3-8b",
-             "output": rng.randint(20, 600)}
-            for feature in features if feature in ("summarize", "topics", "sentiment")
+            {
+                "feature": feature,
+                "input": rng.randint(100, 9000),
+                "model": "llama-3-8b",
+                "output": rng.randint(20, 600),
+            }
+            for feature in features
+            if feature in ("summarize", "topics", "sentiment")
         ]
     record["response"] = response
     return record
@@ -125,17 +143,23 @@ def keys_list(count: int = KEY_COUNT, *, seed: int = 11) -> dict[str, Any]:
     members = []
     for i in range(25):
         given, family = first[i % len(first)], last[i % len(last)]
-        members.append({
-            "member_id": _uuid(rng), "email": f"{given.lower()}.{family.lower()}{i}@example.com",
-            "first_name": given, "last_name": family,
-        })
+        members.append(
+            {
+                "member_id": _uuid(rng),
+                "email": f"{given.lower()}.{family.lower()}{i}@example.com",
+                "first_name": given,
+                "last_name": family,
+            }
+        )
     entries = []
     for i in range(count):
         created = _EPOCH - timedelta(days=rng.randint(1, 700), seconds=rng.randint(0, 86400))
         api_key: dict[str, Any] = {
-            "api_key_id": _uuid(rng), "comment": f"service key {i} ({rng.choice(_TAGS)})",
+            "api_key_id": _uuid(rng),
+            "comment": f"service key {i} ({rng.choice(_TAGS)})",
             "scopes": rng.choice([["member"], ["usage:read"], ["keys:read", "keys:write"], ["admin"]]),
-            "tags": rng.sample(_TAGS, rng.randint(0, 2)), "created": _iso(created),
+            "tags": rng.sample(_TAGS, rng.randint(0, 2)),
+            "created": _iso(created),
         }
         if i % 4 == 0:
             api_key["expiration_date"] = _iso(created + timedelta(days=365))

@@ -33,8 +33,11 @@ def summarize(run: Run) -> dict[str, Any]:
         for cell in row.cells:
             outcome = run.outcomes[(row.id, cell.column)]
             values = _values(row.unit, outcome.samples, outcome.meta)
-            entry: dict[str, Any] = {"median": statistics.median(values) if values else None,
-                                     "n": len(values), "samples": [round(v, 4) for v in values]}
+            entry: dict[str, Any] = {
+                "median": statistics.median(values) if values else None,
+                "n": len(values),
+                "samples": [round(v, 4) for v in values],
+            }
             notes = sorted({str(m["note"]) for m in outcome.meta if m.get("note")})
             if notes:
                 entry["note"] = "; ".join(notes)
@@ -46,13 +49,25 @@ def summarize(run: Run) -> dict[str, Any]:
             if outcome.errors:
                 entry["error"] = outcome.errors[0]
             cells[cell.column] = entry
-        rows.append({"id": row.id, "group": row.group, "title": row.title, "unit": row.unit,
-                     "note": row.note, "cells": cells})
+        rows.append(
+            {
+                "id": row.id,
+                "group": row.group,
+                "title": row.title,
+                "unit": row.unit,
+                "note": row.note,
+                "cells": cells,
+            }
+        )
     return {
         "mode": run.mode,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": platform.platform(),
-                    "processor": platform.processor() or platform.machine()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+        },
         "versions": {"4.8.1": run.versions.get("v4", "absent"), "7.x": run.versions.get("v7", "absent")},
         "rows": rows,
     }
@@ -77,14 +92,32 @@ def judge(data: dict[str, Any], goals: list[Goal]) -> list[dict[str, Any]]:
             value = num
         elif num is not None and den:
             value = num / den if goal.kind == "ratio" else num - den
-        shown = "-" if value is None else (
-            f"{value:.3g}x" if goal.kind == "ratio" else f"{value:+.1f} MB" if goal.kind == "diff" else f"{value:g}")
-        limit = f"<= {goal.limit:.3g}x" if goal.kind == "ratio" else (
-            f"<= +{goal.limit:g} MB" if goal.kind == "diff" else f"<= {goal.limit:g}")
-        verdicts.append({
-            "id": goal.id, "text": goal.text, "value": value, "shown": shown, "limit": limit,
-            "met": None if value is None else value <= goal.limit,
-        })
+        shown = (
+            "-"
+            if value is None
+            else (
+                f"{value:.3g}x"
+                if goal.kind == "ratio"
+                else f"{value:+.1f} MB"
+                if goal.kind == "diff"
+                else f"{value:g}"
+            )
+        )
+        limit = (
+            f"<= {goal.limit:.3g}x"
+            if goal.kind == "ratio"
+            else (f"<= +{goal.limit:g} MB" if goal.kind == "diff" else f"<= {goal.limit:g}")
+        )
+        verdicts.append(
+            {
+                "id": goal.id,
+                "text": goal.text,
+                "value": value,
+                "shown": shown,
+                "limit": limit,
+                "met": None if value is None else value <= goal.limit,
+            }
+        )
     return verdicts
 
 
@@ -137,7 +170,7 @@ def markdown(data: dict[str, Any], verdicts: list[dict[str, Any]]) -> str:
         ours = cells.get("ours", {}).get("median")
         ratios = [_ratio(cells.get(c, {}).get("median"), ours) for c in PEER_COLUMNS]
         ratios.append(_ratio(ours, cells.get("raw", {}).get("median")))
-        if row["unit"] in ("connections",) or row["group"] == "memory" and row["id"].startswith("export"):
+        if row["unit"] in ("connections",) or (row["group"] == "memory" and row["id"].startswith("export")):
             ratios = ["", "", ""]
         lines.append("| " + " | ".join([row["title"], row["unit"], *shown, *ratios]) + " |")
     out = [
@@ -161,17 +194,18 @@ def markdown(data: dict[str, Any], verdicts: list[dict[str, Any]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(data: dict[str, Any], verdicts: list[dict[str, Any]], text: str) -> Path:
-    """Write `results/latest.json` (and `latest.md`) atomically; returns the JSON path."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / "latest.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({**data, "goals": verdicts}, indent=1) + "\n")
+def _atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
     tmp.replace(path)
-    md = RESULTS / "latest.md"
-    md_tmp = RESULTS / "latest.md.tmp"
-    md_tmp.write_text(text)
-    md_tmp.replace(md)
+
+
+def write(data: dict[str, Any], verdicts: list[dict[str, Any]], text: str, folder: Path = RESULTS) -> Path:
+    """Write `latest.json` and `latest.md` into `folder` atomically; returns the JSON path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "latest.json"
+    _atomic(path, json.dumps({**data, "goals": verdicts}, indent=1) + "\n")
+    _atomic(folder / "latest.md", text)
     return path
 
 

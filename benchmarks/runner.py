@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from benchmarks import payloads
+from benchmarks.snippets import snippet
 from benchmarks.suite import PEERS, SETTINGS, Cell, Mode, Subject, Workload
 
 ROOT = Path(__file__).resolve().parent
@@ -57,8 +58,18 @@ def _read_line(stream: IO[str], process: subprocess.Popen[str], predicate: Calla
 def start_fixed(payload_dir: Path, latency: float) -> Server:
     """The fixed-bytes server, with `latency` seconds added to every /v1 response."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.fixed_server", "--dir", str(payload_dir), "--latency", str(latency)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.fixed_server",
+            "--dir",
+            str(payload_dir),
+            "--latency",
+            str(latency),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert process.stdout is not None
     port = json.loads(_read_line(process.stdout, process, lambda line: line.startswith("{")))["port"]
@@ -68,9 +79,23 @@ def start_fixed(payload_dir: Path, latency: float) -> Server:
 def start_emulator(requests: int) -> Server:
     """The SDK's emulator (legacy shapes, which every peer can decode) as a subprocess."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "deepgram.testing", "serve", "--port", "0", "--requests", str(requests),
-         "--shapes", "legacy", "--api-key", "bench-key"],
-        cwd=REPO, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "deepgram.testing",
+            "serve",
+            "--port",
+            "0",
+            "--requests",
+            str(requests),
+            "--shapes",
+            "legacy",
+            "--api-key",
+            "bench-key",
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert process.stdout is not None
     url = _read_line(process.stdout, process, lambda line: "listening on" in line).split()[-1]
@@ -114,7 +139,9 @@ class Run:
         for name in PEERS:
             ready = (peers.CACHE_DIR / name / ".installed").is_file()
             if self.mode == "smoke" and not ready:
-                self.skipped[name] = f"skipped: venv {peers.CACHE_DIR / name} absent (smoke mode never installs)"
+                self.skipped[name] = (
+                    f"skipped: venv {peers.CACHE_DIR / name} absent (smoke mode never installs)"
+                )
                 self.pythons[name] = None
                 continue
             try:
@@ -156,24 +183,45 @@ class Run:
     # execution ----------------------------------------------------------------------------------
 
     def _spawn(self, subject: Subject, tasks: list[dict[str, Any]]) -> dict[str, Any]:
-        """Run one subject process with a job; its results by key (every key errors if it crashed)."""
+        """Run one subject process with a job; its results by key (every key errors if it crashed).
+
+        Import timings run as `python -c` snippets instead, in an interpreter that has imported nothing.
+        """
         python = self.pythons[subject]
         assert python is not None
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as job:
-            json.dump({"tasks": tasks}, job)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("PYTHONPATH", None)
+        if len(tasks) == 1 and tasks[0]["task"] in ("import", "import_call"):
+            args = tasks[0]["args"]
+            program = snippet(tasks[0]["task"], subject, args.get("url", ""), args.get("api_key", ""))
+            command = [str(python), "-c", program]
+            marker = '{"samples"'
+        else:
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as job:
+                json.dump({"tasks": tasks}, job)
+            command = [str(python), str(SCRIPTS / f"{subject}.py"), job.name]
+            marker = '{"results"'
         try:
-            done = subprocess.run([str(python), str(SCRIPTS / f"{subject}.py"), job.name], capture_output=True,
-                                  text=True, timeout=SUBJECT_TIMEOUT, env=env, cwd=tempfile.gettempdir())
+            done = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=SUBJECT_TIMEOUT,
+                env=env,
+                cwd=tempfile.gettempdir(),
+            )
         except subprocess.TimeoutExpired:
             return {t["key"]: {"error": f"timed out after {SUBJECT_TIMEOUT:.0f} s"} for t in tasks}
         finally:
-            os.unlink(job.name)
-        lines = [line for line in done.stdout.splitlines() if line.startswith('{"results"')]
+            if marker == '{"results"':
+                os.unlink(command[-1])
+        lines = [line for line in done.stdout.splitlines() if line.startswith(marker)]
         if not lines:
             tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-            return {t["key"]: {"error": f"{subject} exited {done.returncode}: {' | '.join(tail)}"} for t in tasks}
+            failure = f"{subject} exited {done.returncode}: {' | '.join(tail)}"
+            return {t["key"]: {"error": failure} for t in tasks}
+        if marker == '{"samples"':
+            return {tasks[0]["key"]: json.loads(lines[-1])}
         results: dict[str, Any] = json.loads(lines[-1])["results"]
         return results
 
@@ -192,18 +240,23 @@ class Run:
         batch = [(row, cell) for row in self.rows for cell in row.cells if not cell.fresh]
         fresh = [(row, cell) for row in self.rows for cell in row.cells if cell.fresh]
         for index in range(self.settings.rounds):
-            order = subjects[index % len(subjects):] + subjects[: index % len(subjects)]
+            order = subjects[index % len(subjects) :] + subjects[: index % len(subjects)]
             for subject in order:
-                tasks = [{"key": f"{row.id}|{cell.column}", "task": cell.task, "args": self._args(cell)}
-                         for row, cell in batch if cell.subject == subject]
+                tasks = [
+                    {"key": f"{row.id}|{cell.column}", "task": cell.task, "args": self._args(cell)}
+                    for row, cell in batch
+                    if cell.subject == subject
+                ]
                 if not tasks:
                     continue
                 started = time.perf_counter()
                 for key, result in self._spawn(subject, tasks).items():
                     row_id, column = key.split("|", 1)
                     self._record((row_id, column), result)
-                self.log(f"  round {index + 1}/{self.settings.rounds}: {subject} done "
-                         f"({time.perf_counter() - started:.1f} s)")
+                self.log(
+                    f"  round {index + 1}/{self.settings.rounds}: {subject} done "
+                    f"({time.perf_counter() - started:.1f} s)"
+                )
         by_row: dict[str, list[tuple[Workload, Cell]]] = {}
         for row, cell in fresh:
             by_row.setdefault(row.id, []).append((row, cell))
@@ -211,7 +264,7 @@ class Run:
             started = time.perf_counter()
             count = max(int(cell.args.get("samples", 1)) for _, cell in cells)
             for index in range(count):
-                rotated = cells[index % len(cells):] + cells[: index % len(cells)]
+                rotated = cells[index % len(cells) :] + cells[: index % len(cells)]
                 for row, cell in rotated:
                     if self.pythons.get(cell.subject) is None or index >= int(cell.args.get("samples", 1)):
                         continue
@@ -220,4 +273,6 @@ class Run:
                         task["args"]["path"] = str(CACHE / f"export-{os.getpid()}.jsonl")
                     result = self._spawn(cell.subject, [task])
                     self._record((row.id, cell.column), result[task["key"]])
-            self.log(f"  {row_id}: {count} fresh process(es) per subject ({time.perf_counter() - started:.1f} s)")
+            self.log(
+                f"  {row_id}: {count} fresh process(es) per subject ({time.perf_counter() - started:.1f} s)"
+            )

@@ -116,7 +116,7 @@ class DeepgramClient:
     def close(self) -> None:
         """Close every connection and stop the background loop. Safe to call twice."""
         pool = self._api.transport.pool
-        self._api.runner.close(pool.close_current())
+        self._api.runner.close(pool.close_current)
         pool.close_idle()
         pool.closed = True
 
@@ -124,7 +124,7 @@ class DeepgramClient:
         """Close this loop's connections, then the background loop's. Safe to call twice."""
         pool = self._api.transport.pool
         await pool.close_current()
-        await asyncio.to_thread(self._api.runner.close, pool.close_current())
+        await asyncio.to_thread(self._api.runner.close, pool.close_current)
         pool.closed = True
 
     def __enter__(self) -> DeepgramClient:

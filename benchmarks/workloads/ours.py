@@ -57,15 +57,21 @@ def call(args: dict[str, Any]) -> dict[str, Any]:
     if args["mode"] == "sync":
         with _client(args) as client:
             manage = client.manage
-            fn = manage.get_projects if args["size"] == "small" else (
-                lambda: manage.get_usage_requests(pid, {"limit": 1000}))
+            fn = (
+                manage.get_projects
+                if args["size"] == "small"
+                else (lambda: manage.get_usage_requests(pid, {"limit": 1000}))
+            )
             return {"samples": common.repeat(fn, args)}
 
     async def run() -> list[float]:
         async with _client(args) as client:
             amanage = client.asyncmanage
-            afn = amanage.get_projects if args["size"] == "small" else (
-                lambda: amanage.get_usage_requests(pid, {"limit": 1000}))
+            afn = (
+                amanage.get_projects
+                if args["size"] == "small"
+                else (lambda: amanage.get_usage_requests(pid, {"limit": 1000}))
+            )
             return await common.arepeat(afn, args)
 
     return {"samples": common.run_async(run())}
@@ -110,8 +116,11 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
 
             records = asyncio.run(consume())
         seconds = time.perf_counter() - started
-    meta: dict[str, Any] = {"samples": [seconds], "records": records,
-                            "concurrency": 1 if note else int(args["concurrency"])}
+    meta: dict[str, Any] = {
+        "samples": [seconds],
+        "records": records,
+        "concurrency": 1 if note else int(args["concurrency"]),
+    }
     if note:
         meta["note"] = note
     return meta
@@ -133,8 +142,12 @@ def export(args: dict[str, Any]) -> dict[str, Any]:
         for _ in handle:
             lines += 1
     path.unlink()
-    meta: dict[str, Any] = {"samples": [common.peak_rss_mb()], "rss_before_mb": before,
-                            "records": lines, "seconds": seconds}
+    meta: dict[str, Any] = {
+        "samples": [common.peak_rss_mb()],
+        "rss_before_mb": before,
+        "records": lines,
+        "seconds": seconds,
+    }
     if note:
         meta["note"] = note
     return meta
@@ -167,6 +180,15 @@ def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    common.main({"decode": decode, "call": call, "connections": connections, "scrape": scrape,
-                 "export": export, "import": import_only, "import_call": import_call,
-                 "rss_decode": rss_decode})
+    common.main(
+        {
+            "decode": decode,
+            "call": call,
+            "connections": connections,
+            "scrape": scrape,
+            "export": export,
+            "import": import_only,
+            "import_call": import_call,
+            "rss_decode": rss_decode,
+        }
+    )

@@ -262,5 +262,14 @@ def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    common.main({"decode": decode, "call": call, "connections": connections, "scrape": scrape,
-                 "import": import_only, "import_call": import_call, "rss_decode": rss_decode})
+    common.main(
+        {
+            "decode": decode,
+            "call": call,
+            "connections": connections,
+            "scrape": scrape,
+            "import": import_only,
+            "import_call": import_call,
+            "rss_decode": rss_decode,
+        }
+    )

@@ -30,12 +30,18 @@ def call(args: dict[str, Any]) -> dict[str, Any]:
     pid = args["project_id"]
     if args["mode"] == "sync":
         manage = client.manage.v("1")
-        fn = manage.get_projects if args["size"] == "small" else (
-            lambda: manage.get_usage_requests(pid, {"limit": 1000}))
+        fn = (
+            manage.get_projects
+            if args["size"] == "small"
+            else (lambda: manage.get_usage_requests(pid, {"limit": 1000}))
+        )
         return {"samples": common.repeat(fn, args)}
     amanage = client.asyncmanage.v("1")
-    afn = amanage.get_projects if args["size"] == "small" else (
-        lambda: amanage.get_usage_requests(pid, {"limit": 1000}))
+    afn = (
+        amanage.get_projects
+        if args["size"] == "small"
+        else (lambda: amanage.get_usage_requests(pid, {"limit": 1000}))
+    )
     return {"samples": common.run_async(common.arepeat(afn, args))}
 
 
@@ -54,7 +60,9 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
     pid, size = f"pages-{args['pages']}", int(args["page_size"])
     started, records, page = time.perf_counter(), 0, 0
     while True:
-        response = manage.get_usage_requests(pid, {"limit": size, "start": "2026-01-01"}, addons={"page": page})
+        response = manage.get_usage_requests(
+            pid, {"limit": size, "start": "2026-01-01"}, addons={"page": page}
+        )
         records += len(response.requests)
         if len(response.requests) < size:
             break
@@ -89,5 +97,14 @@ def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    common.main({"decode": decode, "call": call, "connections": connections, "scrape": scrape,
-                 "import": import_only, "import_call": import_call, "rss_decode": rss_decode})
+    common.main(
+        {
+            "decode": decode,
+            "call": call,
+            "connections": connections,
+            "scrape": scrape,
+            "import": import_only,
+            "import_call": import_call,
+            "rss_decode": rss_decode,
+        }
+    )

@@ -33,8 +33,11 @@ def _response_type(payload: str) -> Any:
     from deepgram.types.list_project_requests_v1response import ListProjectRequestsV1Response
     from deepgram.types.list_projects_v1response import ListProjectsV1Response
 
-    kinds = {"req": ListProjectRequestsV1Response, "key": ListProjectKeysV1Response,
-             "pro": ListProjectsV1Response}
+    kinds = {
+        "req": ListProjectRequestsV1Response,
+        "key": ListProjectKeysV1Response,
+        "pro": ListProjectsV1Response,
+    }
     return kinds[payload[:3]]
 
 
@@ -57,8 +60,9 @@ def call(args: dict[str, Any]) -> dict[str, Any]:
 
     async def run() -> list[float]:
         aprojects = _aclient(args).manage.v1.projects
-        afn = aprojects.list if args["size"] == "small" else (
-            lambda: aprojects.requests.list(pid, limit=1000))
+        afn = (
+            aprojects.list if args["size"] == "small" else (lambda: aprojects.requests.list(pid, limit=1000))
+        )
         return await common.arepeat(afn, args)
 
     return {"samples": common.run_async(run())}
@@ -116,5 +120,14 @@ def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    common.main({"decode": decode, "call": call, "connections": connections, "scrape": scrape,
-                 "import": import_only, "import_call": import_call, "rss_decode": rss_decode})
+    common.main(
+        {
+            "decode": decode,
+            "call": call,
+            "connections": connections,
+            "scrape": scrape,
+            "import": import_only,
+            "import_call": import_call,
+            "rss_decode": rss_decode,
+        }
+    )

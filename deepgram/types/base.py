@@ -103,6 +103,11 @@ class Resource(Model, dict=True, eq=False):
             return bool(mine[0] == theirs[0] and mine[2] == theirs[2])
         return mine == theirs
 
+    def __ne__(self, other: object) -> bool:
+        # msgspec's own __ne__ would compare field by field; keep it the negation of __eq__.
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
     def __hash__(self) -> int:
         kind, _, identity = self._identity()
         return hash((kind, identity))

@@ -6,6 +6,7 @@ bytes up to `bytes` have been fsynced, so a checkpoint never claims more than th
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -48,9 +49,13 @@ def load(path: Path) -> Checkpoint | None:
     try:
         checkpoint = msgspec.json.decode(raw, type=Checkpoint)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-        raise DeepgramValueError(f"{path} is not a usable export checkpoint ({exc}); delete it to start over") from None
+        raise DeepgramValueError(
+            f"{path} is not a usable export checkpoint ({exc}); delete it to start over"
+        ) from None
     if checkpoint.version != VERSION:
-        raise DeepgramValueError(f"{path} was written by another version of the exporter; delete it to start over")
+        raise DeepgramValueError(
+            f"{path} was written by another version of the exporter; delete it to start over"
+        )
     return checkpoint
 
 
@@ -68,7 +73,5 @@ def save(checkpoint: Checkpoint, path: Path, *, durable: bool) -> None:
 def discard(path: Path) -> None:
     """Remove the checkpoint once the export is complete."""
     for leftover in (path, path.with_name(path.name + ".tmp")):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(leftover)
-        except FileNotFoundError:
-            pass

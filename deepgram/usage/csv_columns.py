@@ -49,7 +49,8 @@ def _callback(record: UsageRequest) -> Callback:
     return callback or _NO_CALLBACK
 
 
-_NO_RESPONSE, _NO_DETAILS, _NO_TTS, _NO_CALLBACK = RequestResponse(), STTUsageDetails(), TTSUsageDetails(), Callback()
+_NO_RESPONSE, _NO_DETAILS = RequestResponse(), STTUsageDetails()
+_NO_TTS, _NO_CALLBACK = TTSUsageDetails(), Callback()
 
 
 COLUMNS: tuple[tuple[str, Callable[[UsageRequest], Cell]], ...] = (

@@ -84,7 +84,9 @@ class _Committer:
             await asyncio.wait([self._pending])
 
 
-def _start_state(query: RequestQuery, fmt: Format[Any], target: Path, resume: bool) -> tuple[Checkpoint, bool]:
+def _start_state(
+    query: RequestQuery, fmt: Format[Any], target: Path, resume: bool
+) -> tuple[Checkpoint, bool]:
     """The checkpoint to continue from (resume) or a fresh one with a newly pinned window."""
     given = query.options.to_dict()
     state = load(checkpoint_path(target)) if resume else None
@@ -157,13 +159,15 @@ async def export_query(
         os.fsync(fd)
         complete = True
     finally:
-        meter.close(done=complete)
         await committer.settle()
         if not complete:
             with contextlib.suppress(Exception):
                 await committer.commit(state)  # keep every whole page written so far
+            with contextlib.suppress(Exception):
+                meter.close(done=False)
         os.close(fd)
     discard(checkpoint_path(target))
+    meter.close(done=True)
     return ExportResult(
         path=target, format=fmt.name, records=state.records, pages=state.pages_done, bytes=state.bytes,
         elapsed=time.monotonic() - started, resumed=resumed, start=window.start, end=window.end,

@@ -16,7 +16,7 @@ from deepgram.core.endpoint import Endpoint
 from deepgram.errors import DeepgramValueError
 from deepgram.resources.usage_types import UsageRequestsResponse
 from deepgram.usage.csv_columns import HEADER, row
-from deepgram.usage.wire import RAW_PAGES, TYPED_PAGES, RawPage
+from deepgram.usage.wire import RAW_PAGES, TYPED_PAGES, RawPage, raw_ids, raw_keep, typed_ids, typed_keep
 
 P = TypeVar("P")
 
@@ -62,11 +62,10 @@ class Jsonl:
         return b"\n".join(_one_line(record) for record in page.requests) + b"\n"
 
     def ids(self, page: RawPage) -> list[str]:
-        return [stamp.request_id for stamp in page.stamps]
+        return raw_ids(page)
 
     def keep(self, page: RawPage, mask: list[bool]) -> None:
-        page.requests = [record for record, fresh in zip(page.requests, mask) if fresh]
-        page.stamps = [stamp for stamp, fresh in zip(page.stamps, mask) if fresh]
+        raw_keep(page, mask)
 
     def count(self, page: RawPage) -> int:
         return len(page.requests)
@@ -94,10 +93,10 @@ class Csv:
         return self._rows([row(record) for record in page.requests])
 
     def ids(self, page: UsageRequestsResponse) -> list[str]:
-        return [record.request_id for record in page.requests]
+        return typed_ids(page)
 
     def keep(self, page: UsageRequestsResponse, mask: list[bool]) -> None:
-        page.requests = [record for record, fresh in zip(page.requests, mask) if fresh]
+        typed_keep(page, mask)
 
     def count(self, page: UsageRequestsResponse) -> int:
         return len(page.requests)

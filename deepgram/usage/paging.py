@@ -46,12 +46,15 @@ class Window:
             return False
         return _start_instant(parse_when(self.start)) > _end_instant(parse_when(self.end))
 
+    def span_end(self) -> float:
+        """The last instant of the window, as unix seconds."""
+        return _end_instant(parse_when(self.end)).timestamp()
+
     def span(self) -> tuple[float, float] | None:
         """(start, end) as unix seconds, when both are known; used to estimate progress."""
         if self.start is None:
             return None
-        start = _start_instant(parse_when(self.start)).timestamp()
-        return start, _end_instant(parse_when(self.end)).timestamp()
+        return _start_instant(parse_when(self.start)).timestamp(), self.span_end()
 
 
 def pin_window(start: DateLike | None, end: DateLike | None, *, now: dt.datetime) -> Window:

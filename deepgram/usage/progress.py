@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO, Union
+from typing import TextIO
 
 from deepgram.usage import defaults
 
@@ -31,7 +31,7 @@ class ProgressInfo:
 
 ProgressCallback = Callable[[ProgressInfo], None]
 # None: a bar when stderr is a terminal; True: always a bar; False: silent; a callable: called.
-ProgressArg = Union[bool, ProgressCallback, None]
+ProgressArg = bool | ProgressCallback | None
 
 
 def fraction_done(span: tuple[float, float] | None, created: str | None) -> float | None:

@@ -20,7 +20,7 @@ from deepgram.types.options import UsageRequestOptions
 from deepgram.usage import defaults
 from deepgram.usage.paging import RecentIds, Window, pin_window
 from deepgram.usage.scrape import P, ScrapeStats, scrape_pages
-from deepgram.usage.wire import TYPED_PAGES
+from deepgram.usage.wire import TYPED_PAGES, typed_ids, typed_keep
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
@@ -86,6 +86,7 @@ class RequestQuery:
         self.page_size: int = self.options.limit or DEFAULT_PAGE_SIZE
         self.concurrency = _concurrency(concurrency)
         self.stats = ScrapeStats()  # of the latest iteration
+        self.last_window: Window | None = None  # the window the latest iteration pinned
 
     def __repr__(self) -> str:
         return f"<RequestQuery project={self.project_id} {self.options} concurrency={self.concurrency}>"
@@ -112,6 +113,7 @@ class RequestQuery:
         dedupe: RecentIds | None = None,
     ) -> AsyncIterator[tuple[int, P]]:
         """`(number, page)` from `first_page` on, decoded by `endpoint`, repeats dropped via `keep`."""
+        self.last_window = window
         if window.empty:
             return
         dedupe = dedupe if dedupe is not None else RecentIds(defaults.DEDUPE_PAGES)
@@ -131,7 +133,7 @@ class RequestQuery:
 
     async def apages(self) -> AsyncGenerator[UsageRequestsResponse, None]:
         """Each page of the window in order (GET /v1/projects/{project_id}/requests?page=N)."""
-        pages = self.scrape(TYPED_PAGES, _typed_ids, _typed_keep, window=self.window())
+        pages = self.scrape(TYPED_PAGES, typed_ids, typed_keep, window=self.window())
         try:
             async for _, page in pages:
                 yield page
@@ -180,10 +182,3 @@ class RequestQuery:
     first = blocking(afirst)
     export = blocking(aexport)
 
-
-def _typed_ids(page: UsageRequestsResponse) -> list[str]:
-    return [record.request_id for record in page.requests]
-
-
-def _typed_keep(page: UsageRequestsResponse, mask: list[bool]) -> None:
-    page.requests = [record for record, fresh in zip(page.requests, mask) if fresh]

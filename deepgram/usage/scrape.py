@@ -148,7 +148,7 @@ async def scrape_pages(
 
     try:
         while not plan.done:
-            while plan.next_out in ready:
+            while not plan.done and plan.next_out in ready:
                 number = plan.next_out
                 page = ready.pop(number)
                 plan.handed_out()

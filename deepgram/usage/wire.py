@@ -6,8 +6,6 @@ tiny `Stamp` is all de-duplication and progress need. Both derive from the one `
 
 from __future__ import annotations
 
-import dataclasses
-
 import msgspec
 
 from deepgram.core.endpoint import Endpoint
@@ -35,7 +33,7 @@ class RawPage(msgspec.Struct):
 class _RawWire(msgspec.Struct):
     page: int = 0
     limit: int = 0
-    requests: msgspec.Raw | None = None
+    requests: msgspec.Raw = msgspec.Raw(b"[]")
 
 
 _records = msgspec.json.Decoder(list[msgspec.Raw] | None)
@@ -44,8 +42,6 @@ _stamps = msgspec.json.Decoder(list[Stamp] | None, strict=False)
 
 def _split(wire: _RawWire) -> RawPage:
     """Cut the raw `requests` array into records (zero-copy) and read their stamps."""
-    if wire.requests is None:
-        return RawPage(page=wire.page, limit=wire.limit)
     try:
         records = _records.decode(wire.requests) or []
         stamps = _stamps.decode(wire.requests) or []
@@ -54,5 +50,29 @@ def _split(wire: _RawWire) -> RawPage:
     return RawPage(page=wire.page, limit=wire.limit, requests=records, stamps=stamps)
 
 
-RAW_PAGES: Endpoint[RawPage] = dataclasses.replace(LIST_REQUESTS, wire=_RawWire, adapt=_split)  # type: ignore[arg-type]
+RAW_PAGES = Endpoint[RawPage](
+    LIST_REQUESTS.name, LIST_REQUESTS.method, LIST_REQUESTS.path, _RawWire,
+    options=LIST_REQUESTS.options, dates=LIST_REQUESTS.dates, adapt=_split,
+)
 TYPED_PAGES: Endpoint[UsageRequestsResponse] = LIST_REQUESTS
+
+
+def typed_ids(page: UsageRequestsResponse) -> list[str]:
+    """The request ids of a typed page, in order."""
+    return [record.request_id for record in page.requests]
+
+
+def typed_keep(page: UsageRequestsResponse, mask: list[bool]) -> None:
+    """Keep the records of a typed page whose `mask` entry is true."""
+    page.requests = [record for record, fresh in zip(page.requests, mask, strict=True) if fresh]
+
+
+def raw_ids(page: RawPage) -> list[str]:
+    """The request ids of a raw page, in order."""
+    return [stamp.request_id for stamp in page.stamps]
+
+
+def raw_keep(page: RawPage, mask: list[bool]) -> None:
+    """Keep the records (and stamps) of a raw page whose `mask` entry is true."""
+    page.requests = [record for record, fresh in zip(page.requests, mask, strict=True) if fresh]
+    page.stamps = [stamp for stamp, fresh in zip(page.stamps, mask, strict=True) if fresh]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import _thread
 import asyncio
 import gc
+import os
+import signal
 import threading
 import time
 import warnings
@@ -86,7 +87,7 @@ def test_sync_and_async_callers_share_one_client(server: RecordingServer) -> Non
 def test_ctrl_c_during_a_sync_call_cancels_the_request() -> None:
     with RecordingServer(handler=lambda seen: json_reply({}), delay=5) as slow:
         with DeepgramClient(api_key=API_KEY, url=slow.url) as dg:
-            threading.Timer(0.3, _thread.interrupt_main).start()
+            threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
             started = time.monotonic()
             with pytest.raises(KeyboardInterrupt):
                 dg.manage.get_projects()
@@ -104,8 +105,43 @@ def test_sync_call_inside_the_clients_own_loop_is_refused(server: RecordingServe
         async def reenter() -> None:
             dg.manage.get_projects()
 
-        with pytest.raises(DeepgramError, match="await the a-method"):
-            dg._api.run(reenter())
+        async def cell() -> None:
+            dg.manage.get_projects()  # a sync call from a thread running a loop uses the background loop
+
+        asyncio.run(cell())
+        background = dg._api.runner.loop
+        assert background is not None
+        future = asyncio.run_coroutine_threadsafe(_capture(reenter()), background)
+        assert isinstance(future.result(timeout=10), DeepgramError)
+
+
+async def _capture(coro):
+    try:
+        await coro
+    except DeepgramError as error:
+        return error
+    return None
+
+
+def test_ctrl_c_inside_a_notebook_style_call_cancels_too() -> None:
+    with RecordingServer(handler=lambda seen: json_reply({}), delay=5) as slow:
+        with DeepgramClient(api_key=API_KEY, url=slow.url) as dg:
+
+            async def cell() -> None:
+                threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+                dg.manage.get_projects()
+
+            started = time.monotonic()
+            loop = asyncio.new_event_loop()  # like a notebook kernel: Ctrl-C raises in the running cell
+            with pytest.raises(KeyboardInterrupt):
+                loop.run_until_complete(cell())
+            loop.close()
+            assert time.monotonic() - started < 4
+        for _ in range(50):
+            if slow.cancelled:
+                break
+            time.sleep(0.05)
+        assert slow.cancelled == 1
 
 
 def test_closed_client_raises_a_clear_error(server: RecordingServer) -> None:

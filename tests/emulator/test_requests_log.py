@@ -182,8 +182,11 @@ async def test_live_log_grows_at_the_head() -> None:
         pinned_before = await page_of(api, pid, limit=50, end=end)
         head_before = await page_of(api, pid, limit=50)
         emu.advance(1.0)  # 100 new requests arrive
-        head_after = await page_of(api, pid, limit=50, page=2)
-        assert head_after[0] == head_before[0]  # everything shifted down by exactly two pages
+        head_after = await page_of(api, pid, limit=300)
+        shift = head_after.index(head_before[0])
+        # 100 arrived through advance(); the wall clock may add a few more while the test runs.
+        assert 100 <= shift < 130
+        assert head_after[shift : shift + 50] == head_before  # the old head moved down intact
         assert len(emu.log()) >= 2100
         newest = await page_of(api, pid, limit=1)
         assert newest[0]["created"] > head_before[0]["created"]

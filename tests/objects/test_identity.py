@@ -14,10 +14,13 @@ async def test_equality_and_hashing_by_identity_within_a_project(client: Deepgra
     first = await client.project(pid).keys.alist()
     second = await client.project(pid).keys.alist()
     assert first == second and first[0] is not second[0]
+    assert not first[0] != second[0]  # noqa: SIM202 - `!=` is what is tested
     assert len({*first, *second}) == len(first)
     second[0].comment = "changed locally"
     assert first[0] == second[0] and hash(first[0]) == hash(second[0])
-    assert first[0] != first[1]
+    assert first[0] != first[1] and not first[0] == first[1]  # noqa: SIM201
+    others = [p.project_id for p in await client.projects.alist() if p != client.project(pid)]
+    assert pid not in others and len(others) == 2
 
     handle = client.project(pid)
     fetched = await client.projects.aget(pid)

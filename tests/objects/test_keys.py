@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable
 
@@ -77,10 +78,16 @@ async def test_refresh_keeps_the_secret(client: DeepgramClient, emu: Emulator, p
     assert key.member is not None
 
 
-async def test_create_with_an_expiration_date(client: DeepgramClient, pid: str, call: Call) -> None:
+@pytest.mark.parametrize(
+    "when",
+    ["2099-01-01T00:00:00Z", datetime.date(2099, 1, 1), datetime.datetime(2099, 1, 1, tzinfo=datetime.timezone.utc)],
+    ids=["iso", "date", "datetime"],
+)
+async def test_create_with_an_expiration_date(
+    client: DeepgramClient, pid: str, call: Call, when: object
+) -> None:
     key = await call(
-        client.project(pid).keys, "create", comment="dated", scopes=["usage:read"],
-        expiration_date="2099-01-01T00:00:00Z",
+        client.project(pid).keys, "create", comment="dated", scopes=["usage:read"], expiration_date=when
     )
     assert key.expiration_date is not None and key.expiration_date.startswith("2099-01-01")
 

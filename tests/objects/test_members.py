@@ -30,7 +30,7 @@ async def test_list_members_with_scopes(client: DeepgramClient, emu: Emulator, p
         assert member.email == stored[member.member_id].email
     owner = members[0]
     assert "owner" in owner.scopes and "admin" not in owner.scopes
-    assert owner.scopes == ["owner"] and ["owner"] == owner.scopes
+    assert owner.scopes == ["owner"] and ["owner"] == owner.scopes  # noqa: SIM300 - both sides
     assert owner.scopes[0] == "owner" and len(owner.scopes) == 1
     assert repr(owner.scopes) == "['owner']"
 

@@ -12,14 +12,15 @@ from .conftest import Call
 
 async def test_handle_makes_no_request(client: DeepgramClient, emu: Emulator, pid: str) -> None:
     project = client.project(pid)
-    collections = [
-        project.keys, project.members, project.invites, project.usage,
-        project.balances, project.purchases, project.billing, project.models,
-    ]
+    ids = {
+        project.keys.project_id, project.members.project_id, project.invites.project_id,
+        project.usage.project_id, project.balances.project_id, project.purchases.project_id,
+        project.billing.project_id, project.models.project_id,
+    }
     assert emu.calls == []
     assert repr(project) == f"Project(project_id={pid!r})"
     assert project.name is None
-    assert all(c.project_id == pid for c in collections)
+    assert ids == {pid}
     assert repr(project.keys) == f"<Keys of project {pid}>"
 
 

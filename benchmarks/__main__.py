@@ -1,0 +1,79 @@
+"""`python -m benchmarks [--smoke | --quick | --full] [--only ROWS]`: the whole benchmark, one command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import chart, report
+from benchmarks.runner import Run
+from benchmarks.suite import Mode, goals, workloads
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line."""
+    cli = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    size = cli.add_mutually_exclusive_group()
+    size.add_argument(
+        "--smoke",
+        dest="mode",
+        action="store_const",
+        const="smoke",
+        help="seconds: every row once, tiny sizes (CI); peers skipped only if their venvs are absent",
+    )
+    size.add_argument("--quick", dest="mode", action="store_const", const="quick", help="under 2 minutes")
+    size.add_argument(
+        "--full", dest="mode", action="store_const", const="full", help="the published figures (default)"
+    )
+    cli.add_argument("--only", default="", help="comma-separated row-id prefixes, e.g. decode,call_small")
+    cli.add_argument(
+        "--chart", type=Path, default=None, help="where to draw the chart (default: docs/ in full mode)"
+    )
+    cli.add_argument("--no-chart", action="store_true", help="do not draw the chart")
+    cli.add_argument("--out", type=Path, default=report.RESULTS, help="folder for latest.json and latest.md")
+    args = cli.parse_args(argv)
+    args.mode = args.mode or "full"
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run, report, chart. Exit status 0 even when goals are missed (they are reported, not enforced)."""
+    args = parse(argv)
+    mode: Mode = args.mode
+    rows = workloads(mode)
+    if args.only:
+        prefixes = tuple(p.strip() for p in args.only.split(",") if p.strip())
+        rows = [row for row in rows if row.id.startswith(prefixes)]
+    started = time.perf_counter()
+    print(f"benchmarks: {mode} mode, {len(rows)} rows", flush=True)
+    run = Run(mode, rows, log=lambda text: print(text, flush=True))
+    run.prepare_peers()
+    for name, reason in run.skipped.items():
+        print(f"  peer {name}: {reason}", flush=True)
+    with run.servers_running():
+        run.run()
+    data = report.summarize(run)
+    verdicts = report.judge(data, [g for g in goals(mode) if any(r.id == g.num[0] for r in rows)])
+    text = report.markdown(data, verdicts)
+    path = report.write(data, verdicts, text, args.out)
+    print()
+    print(text)
+    print(f"results: {path} and {path.with_suffix('.md')} ({time.perf_counter() - started:.0f} s)")
+    if not args.no_chart:
+        publish = mode == "full" and not args.only and args.out == report.RESULTS
+        target = args.chart or (DOCS / "benchmarks.png" if publish else args.out / "latest.png")
+        print(chart.draw(data, target))
+        if publish:
+            print(report.write_docs(data, verdicts, DOCS / "benchmarks.md"))
+    missing = report.missing_rows(data, rows)
+    if missing:
+        print("cells without data:\n  " + "\n  ".join(missing))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""`deepgram usage ...`: the request log (streamed), summary, breakdown and resumable export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import msgspec
+
+from deepgram.cli.output import Output, plain, stream_row
+from deepgram.client import DeepgramClient
+from deepgram.resources.usage_types import UsageRequest
+
+REQUEST_FILTERS = ("start", "end", "status", "endpoint", "method", "deployment", "accessor", "request_id")
+SUMMARY_FILTERS = ("start", "end", "accessor", "tag", "method", "model", "deployment", "endpoint")
+_REQUEST_COLUMNS = (("created", 24), ("request_id", 36), ("code", 4), ("path", 10), ("deployment", 11),
+                    ("usd", 10), ("hours", 10))
+
+
+def _filters(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
+
+
+def _request_row(record: UsageRequest) -> list[Any]:
+    details = record.response.details if record.response is not None else None
+    endpoint = (record.path or "").split("?")[0].removeprefix("/v1/")
+    return [record.created, record.request_id, record.code, endpoint, record.deployment,
+            details.usd if details else None, details.duration if details else None]
+
+
+def requests(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
+    """GET /v1/projects/{project_id}/requests, every page of the window, printed as records arrive."""
+    query = client.project(args.project).usage.requests(
+        page_size=args.page_size, concurrency=args.concurrency, **_filters(args, REQUEST_FILTERS)
+    )
+    fmt = "json" if out.json else args.format
+    shown = 0
+    if fmt == "table":
+        widths = [width for _, width in _REQUEST_COLUMNS]
+        out.line(stream_row(widths, [name.upper() for name, _ in _REQUEST_COLUMNS]))
+    elif fmt == "json":
+        out.stream.write("[")
+    encoder = msgspec.json.Encoder()
+    for record in query:
+        if args.max is not None and shown >= args.max:
+            break
+        if fmt == "table":
+            out.line(stream_row(widths, _request_row(record)))
+        elif fmt == "json":
+            out.stream.write(("," if shown else "") + "\n  " + encoder.encode(record).decode())
+        else:
+            out.line(encoder.encode(record).decode())
+        shown += 1
+    if fmt == "json":
+        out.stream.write("\n]\n" if shown else "]\n")
+    elif fmt == "table" and not shown:
+        out.line("(none)")
+
+
+def summary(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
+    """GET /v1/projects/{project_id}/usage."""
+    result = client.project(args.project).usage.summary(**_filters(args, SUMMARY_FILTERS))
+    rows = [[r.start, r.end, r.requests, r.hours, r.total_hours] for r in result.results]
+    if out.json:
+        out.data(result)
+        return
+    out.line(f"window: {result.start} .. {result.end}")
+    out.table(["start", "end", "requests", "hours", "total_hours"], rows)
+
+
+def breakdown(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
+    """GET /v1/projects/{project_id}/usage/breakdown?grouping=..."""
+    result = client.project(args.project).usage.breakdown(
+        grouping=args.grouping, **_filters(args, SUMMARY_FILTERS)
+    )
+    if out.json:
+        out.data(result)
+        return
+    rows = []
+    for row in result.results:
+        grouping = plain(row.grouping) if row.grouping is not None else {}
+        label = grouping.get(args.grouping) if args.grouping else None
+        rows.append([label if label is not None else "(all)", row.requests, row.hours, row.total_hours,
+                     row.tokens_in, row.tokens_out, row.tts_characters])
+    out.line(f"window: {result.start} .. {result.end}")
+    out.table([args.grouping or "grouping", "requests", "hours", "total_hours", "tokens_in", "tokens_out",
+               "tts_characters"], rows)
+
+
+def export(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
+    """Every record of the window to a file, resumable (`--resume`), with a progress bar on a terminal."""
+    query = client.project(args.project).usage.requests(
+        page_size=args.page_size, concurrency=args.concurrency, **_filters(args, REQUEST_FILTERS)
+    )
+    progress: bool | None = None if args.progress is None else args.progress
+    result = query.export(args.out, format=args.format, resume=args.resume, progress=progress)
+    if out.json:
+        out.data({**{k: v for k, v in vars(result).items() if k != "path"}, "path": str(result.path)})
+        return
+    how = "resumed" if result.resumed else "exported"
+    print(f"{how}: {result.records:,} records ({result.pages:,} pages, {result.bytes:,} bytes) "
+          f"to {result.path} in {result.elapsed:.1f}s; window {result.start or '(first request)'} .. "
+          f"{result.end}", file=out.stream if out.stream is not sys.stdout else sys.stdout)

@@ -1,0 +1,35 @@
+"""Where the examples send their requests: the real Deepgram API, or an in-process emulator.
+
+With DEEPGRAM_API_KEY set, the examples talk to Deepgram (the project is DEEPGRAM_PROJECT_ID, or
+your first project when it is unset). Without it they start the emulator that ships with the SDK
+(`deepgram.testing.Emulator`), so they run on any machine with no account and no network.
+Every example prints which of the two it used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+
+from deepgram import DeepgramClient
+
+
+@contextlib.contextmanager
+def target() -> Iterator[tuple[str, str, str | None]]:
+    """Yield (api_key, project_id, url); `url` is None for the real API (the SDK's default host)."""
+    api_key = os.environ.get("DEEPGRAM_API_KEY", "").strip()
+    if api_key:
+        project_id = os.environ.get("DEEPGRAM_PROJECT_ID", "").strip()
+        if not project_id:
+            with DeepgramClient(api_key=api_key) as client:
+                project_id = client.manage.get_projects().projects[0].project_id
+        print(f"Using the real Deepgram API (DEEPGRAM_API_KEY is set), project {project_id}")
+        yield api_key, project_id, None
+        return
+
+    from deepgram.testing import Emulator
+
+    with Emulator() as emu:
+        print(f"Using the embedded Manage API emulator at {emu.url} (DEEPGRAM_API_KEY is not set)")
+        yield emu.api_key, emu.project_id, emu.url
