@@ -41,13 +41,15 @@ def test_created_key_can_be_fetched_then_is_gone_after_delete(emu) -> None:
 
 @pytest.mark.parametrize("shapes", ["current", "legacy"])
 def test_both_wire_shapes_give_the_same_objects(shapes: str) -> None:
-    with Emulator(requests=50, shapes=shapes) as emulator:
-        with DeepgramClient(api_key=emulator.api_key, url=emulator.url) as client:
-            pid = emulator.project_id
-            key_id = client.manage.get_keys(pid).api_keys[0].api_key_id
-            one = client.manage.get_key(pid, key_id)
-            assert one.api_key.api_key_id == key_id and one.member is not None and one.member.email
-            request_id = client.manage.get_usage_requests(pid, limit=1).requests[0].request_id
-            assert client.manage.get_usage_request(pid, request_id).request_id == request_id
-            usage = client.manage.get_usage(pid)
-            assert (len(usage.results) > 0) == (shapes == "legacy")
+    with (
+        Emulator(requests=50, shapes=shapes) as emulator,
+        DeepgramClient(api_key=emulator.api_key, url=emulator.url) as client,
+    ):
+        pid = emulator.project_id
+        key_id = client.manage.get_keys(pid).api_keys[0].api_key_id
+        one = client.manage.get_key(pid, key_id)
+        assert one.api_key.api_key_id == key_id and one.member is not None and one.member.email
+        request_id = client.manage.get_usage_requests(pid, limit=1).requests[0].request_id
+        assert client.manage.get_usage_request(pid, request_id).request_id == request_id
+        usage = client.manage.get_usage(pid)
+        assert (len(usage.results) > 0) == (shapes == "legacy")
