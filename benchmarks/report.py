@@ -67,6 +67,7 @@ def summarize(run: Run) -> dict[str, Any]:
             "python": sys.version.split()[0],
             "platform": platform.platform(),
             "processor": platform.processor() or platform.machine(),
+            "loadavg_1_5_15min": run.load,
         },
         "versions": {"4.8.1": run.versions.get("v4", "absent"), "7.x": run.versions.get("v7", "absent")},
         "rows": rows,
@@ -176,7 +177,8 @@ def markdown(data: dict[str, Any], verdicts: list[dict[str, Any]]) -> str:
     out = [
         f"Mode `{data['mode']}`, {data['created']}; {data['machine']['cpus']} CPUs, Python "
         f"{data['machine']['python']}, {data['machine']['platform']}; official SDKs: 4.8.1 = "
-        f"{data['versions']['4.8.1']}, 7.x = {data['versions']['7.x']}. Medians; ratios are within this run "
+        f"{data['versions']['4.8.1']}, 7.x = {data['versions']['7.x']}; load average at start/end "
+        f"{data['machine']['loadavg_1_5_15min']}. Medians; ratios are within this run "
         "(`4.8.1 / ours` > 1: ours is faster; `ours / raw` near 1: no SDK overhead).",
         "",
         *lines,

@@ -129,6 +129,7 @@ class Run:
         }
         self.versions: dict[str, str] = {}
         self.payload_dir = CACHE / "payloads"
+        self.load: dict[str, list[float]] = {}
 
     # set-up -------------------------------------------------------------------------------------
 
@@ -236,6 +237,7 @@ class Run:
     def run(self) -> None:
         """Batch cells: one process per subject per round, subjects in rotating order. Fresh cells:
         one process per sample, subjects alternating within each sample."""
+        self.load["start"] = [round(x, 2) for x in os.getloadavg()]
         subjects: list[Subject] = [s for s in ("v4", "v7", "ours", "raw") if self.pythons.get(s) is not None]
         batch = [(row, cell) for row in self.rows for cell in row.cells if not cell.fresh]
         fresh = [(row, cell) for row in self.rows for cell in row.cells if cell.fresh]
@@ -276,3 +278,4 @@ class Run:
             self.log(
                 f"  {row_id}: {count} fresh process(es) per subject ({time.perf_counter() - started:.1f} s)"
             )
+        self.load["end"] = [round(x, 2) for x in os.getloadavg()]

@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 _PRELUDE = "import time\nstarted = time.perf_counter()\n"
-_REPORT = "\nelapsed = (time.perf_counter() - started) * 1000\nprint('{\"samples\": [%r]}' % elapsed)\n"
+_ELAPSED = "\nelapsed = (time.perf_counter() - started) * 1000\n"
+_REPORT = "\nprint('{\"samples\": [%r]}' % elapsed)\n"
+
+#: Untimed clean-up after the timed part (so no "unclosed session" warning ends the process).
+AFTER = {"ours": "client.close()"}
 
 IMPORT = {
     "v4": "import deepgram",
@@ -48,4 +52,5 @@ def snippet(task: str, subject: str, url: str = "", api_key: str = "") -> str:
     """The program for one fresh-interpreter sample (`import` or `import_call`)."""
     body = (IMPORT if task == "import" else IMPORT_CALL)[subject]
     bound = f"URL = {url!r}\nKEY = {api_key!r}\n" if task == "import_call" else ""
-    return bound + _PRELUDE + body + _REPORT
+    after = AFTER.get(subject, "") if task == "import_call" else ""
+    return bound + _PRELUDE + body + _ELAPSED + after + _REPORT

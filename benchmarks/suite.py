@@ -77,7 +77,7 @@ class Settings:
 SETTINGS: dict[Mode, Settings] = {
     "smoke": Settings(
         rounds=1,
-        decode={"n": 2, "min_n": 1, "budget": 0.2, "warmup": 0},
+        decode={"n": 2, "min_n": 1, "budget": 0.2, "warmup": 1, "batch_ms": 1},
         calls={"n": 2, "min_n": 1, "budget": 0.1, "warmup": 0},
         scrape_pages=3,
         scrape_pages_v4=1,
@@ -89,10 +89,10 @@ SETTINGS: dict[Mode, Settings] = {
     ),
     "quick": Settings(
         rounds=2,
-        decode={"n": 40, "min_n": 2, "budget": 1.0, "warmup": 1},
-        calls={"n": 60, "min_n": 2, "budget": 1.0, "warmup": 1},
+        decode={"n": 40, "min_n": 1, "budget": 0.5, "warmup": 1, "batch_ms": 5},
+        calls={"n": 60, "min_n": 1, "budget": 0.6, "warmup": 1},
         scrape_pages=20,
-        scrape_pages_v4=3,
+        scrape_pages_v4=2,
         fresh_samples=4,
         rss_samples=1,
         export_pages=(10, 100),
@@ -100,7 +100,7 @@ SETTINGS: dict[Mode, Settings] = {
     ),
     "full": Settings(
         rounds=3,
-        decode={"n": 200, "min_n": 3, "budget": 4.0, "warmup": 2},
+        decode={"n": 200, "min_n": 3, "budget": 4.0, "warmup": 2, "batch_ms": 10},
         calls={"n": 300, "min_n": 3, "budget": 4.0, "warmup": 2},
         scrape_pages=100,
         scrape_pages_v4=10,

@@ -211,31 +211,8 @@ class ConflictError(DeepgramApiError):
 class RateLimitError(DeepgramApiError):
     """429: too many requests; `retry_after` is the server's requested wait in seconds, if any."""
 
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        *,
-        retry_after: float | None = None,
-        code: str | None = None,
-        request_id: str | None = None,
-        method: str = "",
-        path: str = "",
-        body: bytes | str | None = None,
-        headers: Mapping[str, str] | None = None,
-        details: str | None = None,
-    ) -> None:
-        super().__init__(
-            status,
-            message,
-            code=code,
-            request_id=request_id,
-            method=method,
-            path=path,
-            body=body,
-            headers=headers,
-            details=details,
-        )
+    def __init__(self, status: int, message: str, *, retry_after: float | None = None, **fields: Any) -> None:
+        super().__init__(status, message, **fields)
         self.retry_after = retry_after
 
 

@@ -17,14 +17,16 @@ from deepgram import DeepgramClient
 
 @contextlib.contextmanager
 def target() -> Iterator[tuple[str, str, str | None]]:
-    """Yield (api_key, project_id, url); `url` is None for the real API (the SDK's default host)."""
+    """Yield (api_key, project_id, url); `url` is None outside the emulator (the default host, or DEEPGRAM_HOST)."""
     api_key = os.environ.get("DEEPGRAM_API_KEY", "").strip()
     if api_key:
         project_id = os.environ.get("DEEPGRAM_PROJECT_ID", "").strip()
         if not project_id:
             with DeepgramClient(api_key=api_key) as client:
                 project_id = client.manage.get_projects().projects[0].project_id
-        print(f"Using the real Deepgram API (DEEPGRAM_API_KEY is set), project {project_id}")
+        host = os.environ.get("DEEPGRAM_HOST", "").strip()
+        where = f"the Deepgram API at {host} (DEEPGRAM_HOST)" if host else "the real Deepgram API"
+        print(f"Using {where} (DEEPGRAM_API_KEY is set), project {project_id}")
         yield api_key, project_id, None
         return
 

@@ -8,7 +8,6 @@ A subject script is run as `python <script> JOBFILE`; the job is JSON `{"tasks":
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
 import os
 import resource
@@ -45,18 +44,24 @@ def body(args: dict[str, Any], name: str | None = None) -> bytes:
 
 
 def repeat(fn: Callable[[], Any], args: dict[str, Any]) -> list[float]:
-    """Time `fn` (ms per call): `warmup` untimed calls, then up to `n` timed ones within `budget` s
-    (at least `min_n`). GC is collected between calls, not during them."""
+    """Time `fn` (ms per call): `warmup` untimed calls, then up to `n` samples within `budget` s (at
+    least `min_n`). With `batch_ms`, a sample times enough calls in a row to last about that long
+    (short decodes), and is the mean of that batch; the collector runs as it normally would."""
+    started = time.perf_counter()
     for _ in range(int(args.get("warmup", 1))):
         fn()
+    per_call = (time.perf_counter() - started) / max(1, int(args.get("warmup", 1)))
+    batch = 1
+    if args.get("batch_ms") and per_call > 0:
+        batch = max(1, min(10_000, int(float(args["batch_ms"]) / 1000 / per_call)))
     samples: list[float] = []
     n, min_n, budget = int(args.get("n", 20)), int(args.get("min_n", 3)), float(args.get("budget", 5.0))
     deadline = time.perf_counter() + budget
     while len(samples) < n and (len(samples) < min_n or time.perf_counter() < deadline):
-        gc.collect()
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
+        begun = time.perf_counter()
+        for _ in range(batch):
+            fn()
+        samples.append((time.perf_counter() - begun) * 1000 / batch)
     return samples
 
 
@@ -68,7 +73,6 @@ async def arepeat(fn: Callable[[], Awaitable[Any]], args: dict[str, Any]) -> lis
     n, min_n, budget = int(args.get("n", 20)), int(args.get("min_n", 3)), float(args.get("budget", 5.0))
     deadline = time.perf_counter() + budget
     while len(samples) < n and (len(samples) < min_n or time.perf_counter() < deadline):
-        gc.collect()
         started = time.perf_counter()
         await fn()
         samples.append((time.perf_counter() - started) * 1000)

@@ -162,28 +162,16 @@ def error_from_response(
     parsed = parse_error_body(body, get_header(headers, "content-type"))
     message = parsed.message or _reason(status)
     request_id = parsed.request_id or request_id_from_headers(headers)
+    fields: dict[str, Any] = {
+        "code": parsed.code,
+        "request_id": request_id,
+        "method": method,
+        "path": path,
+        "body": body,
+        "headers": headers,
+        "details": parsed.details,
+    }
     cls = error_class_for_status(status)
     if issubclass(cls, RateLimitError):
-        return cls(
-            status,
-            message,
-            code=parsed.code,
-            request_id=request_id,
-            method=method,
-            path=path,
-            body=body,
-            headers=headers,
-            details=parsed.details,
-            retry_after=parse_retry_after(headers),
-        )
-    return cls(
-        status,
-        message,
-        code=parsed.code,
-        request_id=request_id,
-        method=method,
-        path=path,
-        body=body,
-        headers=headers,
-        details=parsed.details,
-    )
+        fields["retry_after"] = parse_retry_after(headers)
+    return cls(status, message, **fields)

@@ -92,11 +92,7 @@ def test_ctrl_c_during_a_sync_call_cancels_the_request() -> None:
             with pytest.raises(KeyboardInterrupt):
                 dg.manage.get_projects()
             assert time.monotonic() - started < 4
-        for _ in range(50):
-            if slow.cancelled:
-                break
-            time.sleep(0.05)
-        assert slow.cancelled == 1
+        assert _cancelled_requests(slow) == 1
 
 
 def test_sync_call_inside_the_clients_own_loop_is_refused(server: RecordingServer) -> None:
@@ -113,6 +109,15 @@ def test_sync_call_inside_the_clients_own_loop_is_refused(server: RecordingServe
         assert background is not None
         future = asyncio.run_coroutine_threadsafe(_capture(reenter()), background)
         assert isinstance(future.result(timeout=10), DeepgramError)
+
+
+def _cancelled_requests(server: RecordingServer) -> int:
+    """How many requests the server saw cancelled by the client, waiting briefly for the news."""
+    for _ in range(50):
+        if server.cancelled:
+            break
+        time.sleep(0.05)
+    return server.cancelled
 
 
 async def _capture(coro):
@@ -137,11 +142,7 @@ def test_ctrl_c_inside_a_notebook_style_call_cancels_too() -> None:
                 loop.run_until_complete(cell())
             loop.close()
             assert time.monotonic() - started < 4
-        for _ in range(50):
-            if slow.cancelled:
-                break
-            time.sleep(0.05)
-        assert slow.cancelled == 1
+        assert _cancelled_requests(slow) == 1
 
 
 def test_closed_client_raises_a_clear_error(server: RecordingServer) -> None:
