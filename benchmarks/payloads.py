@@ -8,6 +8,7 @@ a page marker that the fixed-bytes server swaps per page, so paged scrapes see d
 from __future__ import annotations
 
 import json
+import os
 import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -200,6 +201,8 @@ def write_all(directory: Path) -> dict[str, Path]:
     for name, body in build_all().items():
         path = directory / f"{name}.json"
         if not path.exists() or path.read_bytes() != body:
-            path.write_bytes(body)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # atomic: runs may share the folder
+            tmp.write_bytes(body)
+            tmp.replace(path)
         paths[name] = path
     return paths

@@ -100,8 +100,8 @@ SETTINGS: dict[Mode, Settings] = {
     ),
     "full": Settings(
         rounds=3,
-        decode={"n": 200, "min_n": 3, "budget": 4.0, "warmup": 2, "batch_ms": 10},
-        calls={"n": 300, "min_n": 3, "budget": 4.0, "warmup": 2},
+        decode={"n": 200, "min_n": 3, "budget": 2.0, "warmup": 2, "batch_ms": 10},
+        calls={"n": 300, "min_n": 3, "budget": 2.5, "warmup": 2},
         scrape_pages=100,
         scrape_pages_v4=10,
         fresh_samples=10,
@@ -196,7 +196,7 @@ def workloads(mode: Mode) -> list[Workload]:
         Workload(
             "import",
             "import",
-            "`import deepgram` (raw: `import aiohttp`)",
+            "`import deepgram` (raw: `import aiohttp, msgspec`)",
             "ms",
             [Cell(c, "import", {"samples": fresh}, fresh=True) for c in ("4.8.1", "7.x", "ours", "raw")],
         )

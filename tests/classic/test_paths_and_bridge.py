@@ -178,3 +178,16 @@ def test_no_unclosed_session_warnings_after_close_or_asyncio_run(server: Recordi
         asyncio.run(forgets_to_close())
         gc.collect()
     assert [str(w.message) for w in caught if "nclosed" in str(w.message)] == []
+
+
+def test_a_slow_server_times_out_instead_of_hanging() -> None:
+    from deepgram import DeepgramTimeoutError
+
+    with (
+        RecordingServer(handler=lambda seen: json_reply({}), delay=3) as slow,
+        DeepgramClient(api_key=API_KEY, url=slow.url, timeout=0.3, max_retries=0) as dg,
+    ):
+        started = time.monotonic()
+        with pytest.raises(DeepgramTimeoutError):
+            dg.manage.get_projects()
+        assert time.monotonic() - started < 2.5
