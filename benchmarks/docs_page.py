@@ -9,20 +9,24 @@ from typing import Any
 #: Why a goal is missed, by goal id prefix; shown under the goals table only when that goal is missed.
 EXPLANATIONS: dict[str, str] = {
     "decode_keys200": (
-        "**200-key list.** Profiled in-process (`cProfile` plus interleaved medians of 3000 decodes): "
-        "msgspec decoding into the SDK's `_KeysWire` costs about 2.5x the hand-written Structs, because "
-        "`Member.__post_init__` wraps every member's `scopes` in the `Scopes` list subclass (a Python "
-        "`__init__` per member, ~35% of the profile), `Key.__post_init__` runs per key, and `Key`/`Member` "
-        "are `dict=True` structs. The adapter `_keys_from_wire` adds ~11 us; attaching the client to 200 "
-        "keys and their members (`Key._attach` -> `Resource._attach` -> `Member._attach`, three Python "
-        "calls per key) adds ~70 us. Fix belongs in `deepgram/resources/` (members.py, keys.py, "
-        "types/base.py): build `Scopes` lazily on first access, skip `__post_init__` when there is "
-        "nothing to do, and attach the client once on the response rather than per object."
+        "**200-key list (this SDK's cost, profiled in-process with interleaved medians of 2000 decodes).** "
+        "Hand-written Structs: 126 us. The SDK's field set on its `Model` base without hooks: 141 us, and "
+        "with `dict=True`: 144 us, so the types themselves are fine. The SDK's `_KeysWire` decode: 311 us: "
+        "the ~167 us difference is the `__post_init__` hooks msgspec calls on 400 objects, of which "
+        "`Member.__post_init__` wrapping every member's `scopes` in the `Scopes` list subclass (a "
+        "Python-level `__init__`) is ~86 us (0.43 us x 200) and the rest is the Python calls of "
+        "`Member.__post_init__` and `Key.__post_init__` (secret registration) themselves. Then the adapter "
+        "`_keys_from_wire` adds ~11 us (classic total ~330 us), and attaching the client (`Key._attach` -> "
+        "`Resource._attach` -> `Member._attach`, three Python calls per key) ~70 us (objects total ~410 "
+        "us). Fix belongs in `deepgram/resources/members.py`, `keys.py` and `types/base.py`: make "
+        "`Member.scopes` a plain list wrapped in `Scopes` lazily on attribute access, register a key's "
+        "secret only when `key` is set (it never is in a list), and attach the client once on the "
+        "response (children look it up through their parent) instead of per object."
     ),
     "decode_projects": (
-        "**5-project list.** Decoding itself is within ~1.3x; the miss is the active-record step: "
-        "attaching the client to each `Project` is a Python call per object (~1.3 us for 5 projects), "
-        "a fixed cost larger than decoding a 300-byte body (~0.7 us). Absolute overhead ~1.5 us per call."
+        "**5-project list.** Decoding is within 1.3x (0.98 vs 0.72 us); the miss is the active-record "
+        "step: attaching the client to each `Project` is a Python call per object (~1.3 us for 5 "
+        "projects), more than decoding the 300-byte body. Absolute overhead ~1.6 us per call."
     ),
     "decode_req10": (
         "**10-record page.** A few microseconds of fixed per-decode cost (the SDK's decode wrapper, "
@@ -32,16 +36,25 @@ EXPLANATIONS: dict[str, str] = {
         "**Scrape vs 7.x at 50 ms.** The query probes page 0 alone before fanning out (so a small window "
         "costs one request), then keeps at most the configured concurrency in flight; with 8 in flight "
         "and 50 ms per page the floor is ~0.63 s per 100 pages, and the rest is decoding on a 2-core "
-        "machine shared with the server process."
+        "machine shared with the server process. Short runs (quick mode, 20 pages) weigh the probe more."
     ),
     "scrape_50ms_vs_raw": (
         "**Scrape vs raw at 50 ms.** The SDK probes page 0 alone before fanning out; the hand-written loop "
         "starts 8 pages at once."
     ),
     "import_call_vs_v7": (
-        "**Import + first call.** Dominated by importing aiohttp (~100 ms, most of it `aiohttp.connector` "
-        "building SSL contexts), which this SDK needs for its first request just as the raw client does; "
-        "7.x pays for httpx and pydantic instead."
+        "**Import + first call (a tie: 191 vs 190 ms in the full run).** Measured in fresh interpreters: "
+        "`from deepgram import DeepgramClient` ~82 ms, building the client 0.2 ms, importing aiohttp at the "
+        "first request ~100-110 ms (about 40 ms of it `aiohttp.connector` building SSL contexts), the "
+        "first call itself ~2 ms (loop thread, session, connect). The 82 ms: asyncio ~18 ms "
+        "(`deepgram.core.api` imports it eagerly; the call needs it anyway), msgspec ~6 ms, `dataclasses` "
+        "+ `inspect` ~4 ms (`deepgram.config`), `email.utils` ~2 ms (`deepgram.core.retry`, for "
+        "HTTP-date `Retry-After`), `platform` ~1.4 ms (user agent), and the bodies of ~70 SDK modules "
+        "(Struct classes, endpoint tables, the whole usage query/export stack imported with "
+        "`resources.usage`). 7.x: import ~137 ms, client ~35 ms, `manage` ~8 ms, call ~5 ms. To win "
+        "clearly, in `deepgram/`: import `deepgram.usage.query`/`export`/`scrape` only when "
+        "`.requests()` is called, import `email.utils` inside the Retry-After parser, and build the "
+        "surfaces (`manage`, `projects`, `models`) on first attribute access."
     ),
     "small": (
         "**Per call.** On loopback a small call is ~0.2-0.3 ms, so scheduler noise on a shared 2-core "
@@ -52,8 +65,9 @@ EXPLANATIONS: dict[str, str] = {
 
 _METHOD = """\
 Run it yourself: `pip install -e '.[test]'` then `python -m benchmarks --quick` (under 2 minutes),
-`python -m benchmarks --full` (this page; ~10 minutes) or `python -m benchmarks --smoke` (seconds; what CI
-runs through `tests/benchmarks/test_smoke.py`). `--only decode,call_small` picks rows by id prefix.
+`python -m benchmarks --full` (this page; ~7 minutes on 2 cores) or `python -m benchmarks --smoke`
+(seconds; what CI runs through `tests/benchmarks/test_smoke.py`). `--only decode,call_small` picks rows
+by id prefix.
 `pip install -e '.[bench]'` adds matplotlib for the chart. Results land in `benchmarks/results/latest.json`
 and `latest.md`; a full run also rewrites this page and `docs/benchmarks.png`.
 

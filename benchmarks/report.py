@@ -135,7 +135,7 @@ def _fmt(value: float | None, unit: str) -> str:
         return f"{value:.1f}"
     if value >= 1:
         return f"{value:.2f}"
-    return f"{value:.3f}"
+    return f"{value:.3g}"
 
 
 def _ratio(a: float | None, b: float | None) -> str:
@@ -174,12 +174,22 @@ def markdown(data: dict[str, Any], verdicts: list[dict[str, Any]]) -> str:
         if row["unit"] in ("connections",) or (row["group"] == "memory" and row["id"].startswith("export")):
             ratios = ["", "", ""]
         lines.append("| " + " | ".join([row["title"], row["unit"], *shown, *ratios]) + " |")
+    machine = data["machine"]
+    load = machine.get("loadavg_1_5_15min") or {}
+    shown_load = ", ".join(f"{k} {'/'.join(str(x) for x in v)}" for k, v in load.items())
+    busy = any(v and v[0] >= 1.0 for v in load.values()) and (machine["cpus"] or 1) <= 2
     out = [
-        f"Mode `{data['mode']}`, {data['created']}; {data['machine']['cpus']} CPUs, Python "
-        f"{data['machine']['python']}, {data['machine']['platform']}; official SDKs: 4.8.1 = "
-        f"{data['versions']['4.8.1']}, 7.x = {data['versions']['7.x']}; load average at start/end "
-        f"{data['machine']['loadavg_1_5_15min']}. Medians; ratios are within this run "
-        "(`4.8.1 / ours` > 1: ours is faster; `ours / raw` near 1: no SDK overhead).",
+        f"Mode `{data['mode']}`, {data['created']}; {machine['cpus']} CPUs, Python "
+        f"{machine['python']}, {machine['platform']}; official SDKs: 4.8.1 = "
+        f"{data['versions']['4.8.1']}, 7.x = {data['versions']['7.x']}; load average (1/5/15 min) "
+        f"{shown_load or 'unknown'}. Medians; ratios are within this run "
+        "(`4.8.1 / ours` > 1: ours is faster; `ours / raw` near 1: no SDK overhead)."
+        + (
+            " The machine was busy with other work during this run, so single-call medians "
+            "(tenths of a millisecond) carry more noise than the decode and scrape rows."
+            if busy
+            else ""
+        ),
         "",
         *lines,
         "",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import weakref
 from types import TracebackType
 from typing import Any
 
@@ -73,9 +73,13 @@ class DeepgramClient:
             SessionPool(),
         )
         self._init_surfaces(Api(transport, LoopRunner()))
+        # Closes the connections when the client is garbage-collected or the interpreter exits,
+        # for programs that never call close() (as the seed's scripts), without any warning.
+        self._closer = weakref.finalize(self, self._api.close)
 
     def _init_surfaces(self, api: Api) -> None:
         self._api = api
+        self._parent: DeepgramClient | None = None
         self.manage = ManageClient(api)
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
         self.projects = Projects(api)
@@ -111,21 +115,19 @@ class DeepgramClient:
             changes["retry"] = RetryPolicy(**{**config.retry.__dict__, "max_retries": max_retries})
         sibling = object.__new__(DeepgramClient)
         sibling._init_surfaces(self._api.with_transport(self._api.transport.with_config(**changes)))
+        sibling._closer = self._closer
+        sibling._parent = self  # the parent's finalizer must not close the shared pool under a sibling
         return sibling
 
     def close(self) -> None:
-        """Close every connection and stop the background loop. Safe to call twice."""
-        pool = self._api.transport.pool
-        self._api.runner.close(pool.close_current)
-        pool.close_idle()
-        pool.closed = True
+        """Close every connection and stop the client's loops (siblings from `with_options` too).
+        Safe to call twice; a client never closed is closed when the interpreter exits."""
+        self._closer()
 
     async def aclose(self) -> None:
-        """Close this loop's connections, then the background loop's. Safe to call twice."""
-        pool = self._api.transport.pool
-        await pool.close_current()
-        await asyncio.to_thread(self._api.runner.close, pool.close_current)
-        pool.closed = True
+        """`close()` for async code. Safe to call twice."""
+        await self._api.aclose()
+        self._closer()
 
     def __enter__(self) -> DeepgramClient:
         return self

@@ -17,7 +17,10 @@ from deepgram import DeepgramClient
 
 @contextlib.contextmanager
 def target() -> Iterator[tuple[str, str, str | None]]:
-    """Yield (api_key, project_id, url); `url` is None outside the emulator (the default host, or DEEPGRAM_HOST)."""
+    """Yield (api_key, project_id, url).
+
+    `url` is None outside the emulator, so the client uses DEEPGRAM_HOST or Deepgram's default host.
+    """
     api_key = os.environ.get("DEEPGRAM_API_KEY", "").strip()
     if api_key:
         project_id = os.environ.get("DEEPGRAM_PROJECT_ID", "").strip()

@@ -7,7 +7,9 @@ Runs against Deepgram when DEEPGRAM_API_KEY is set, otherwise against the embedd
 - Without it, it makes a throw-away "old" key and rotates that, as a demonstration; against the
   real API the demonstration's new key is deleted at the end too.
 
-The old key is deleted only after a request made *with the new key* has succeeded.
+The old key is deleted only after a request made *with the new key* has succeeded: reading the
+project, the request log, the keys or the balances, whichever its scopes allow. A key that may do
+none of these cannot be verified this way, and the script then keeps the old key.
 """
 
 import os
@@ -15,7 +17,30 @@ import time
 
 from _target import target
 
-from deepgram import AuthenticationError, DeepgramClient, KeyOptions
+from deepgram import AuthenticationError, DeepgramClient, KeyOptions, PermissionDeniedError
+
+# Cheap reads to prove a key works; a key needs the scope of one of them. Checked in this order.
+CHECKS = [
+    ("read the project", lambda manage, project_id: manage.get_project(project_id)),
+    ("read the request log", lambda manage, project_id: manage.get_usage_requests(project_id, limit=1)),
+    ("list keys", lambda manage, project_id: manage.get_keys(project_id)),
+    ("read balances", lambda manage, project_id: manage.get_balances(project_id)),
+]
+
+
+def proven(secret, project_id, url, attempts=5):
+    """What the key `secret` could do, or None; a new key may take a moment to be accepted."""
+    with DeepgramClient(api_key=secret, url=url) as client:
+        for attempt in range(attempts):
+            for what, check in CHECKS:
+                try:
+                    check(client.manage, project_id)
+                    return what
+                except (AuthenticationError, PermissionDeniedError):
+                    continue
+            if attempt + 1 < attempts:
+                time.sleep(1)
+    return None
 
 
 def rotate(client, project_id, old_key_id, url):
@@ -30,19 +55,12 @@ def rotate(client, project_id, old_key_id, url):
     new = created.api_key
     print(f"Created {new.api_key_id}")
 
-    # Prove the new key works before the old one goes: a new key may take a moment to be accepted.
-    with DeepgramClient(api_key=new.key, url=url) as new_client:
-        for attempt in range(5):
-            try:
-                project = new_client.manage.get_project(project_id)
-                break
-            except AuthenticationError:
-                if attempt == 4:
-                    client.manage.delete_key(project_id, new.api_key_id)
-                    message = "The new key was never accepted; it was deleted and the old key kept."
-                    raise SystemExit(message) from None
-                time.sleep(1)
-    print(f"Verified: the new key reads project {project.name!r}")
+    # Prove the new key works before the old one goes.
+    what = proven(new.key, project_id, url)
+    if what is None:
+        client.manage.delete_key(project_id, new.api_key_id)
+        raise SystemExit("The new key could not be verified; it was deleted and the old key kept.")
+    print(f"Verified: the new key can {what}")
 
     client.manage.delete_key(project_id, old.api_key_id)
     print(f"Deleted the old key {old.api_key_id}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Coroutine, Mapping
 from typing import Any, Protocol, TypeVar
 
@@ -68,5 +69,19 @@ class Api:
         return result
 
     def run(self, coro: Coroutine[Any, Any, T]) -> T:
-        """Run a coroutine from sync code on this client's background loop."""
+        """Run a coroutine from sync code (see `LoopRunner`)."""
         return self.runner.run(coro)
+
+    def close(self) -> None:
+        """Close every session on every loop this client used, and stop its loops. Idempotent."""
+        pool = self.transport.pool
+        self.runner.close(pool.close_current)
+        pool.close_idle()
+        pool.closed = True
+
+    async def aclose(self) -> None:
+        """`close()` from async code: this loop's session first, then the rest off the loop."""
+        pool = self.transport.pool
+        await pool.close_current()
+        await asyncio.to_thread(self.close)
+

@@ -107,7 +107,10 @@ class AsyncManageClient:
         return await self._api.call(projects.DELETE_PROJECT, _pid(project_id))
 
     async def leave_project(self, project_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/leave."""
+        """DELETE /v1/projects/{project_id}/leave: remove the calling account from the project.
+
+        A project must keep an owner: the emulator answers 400 (`BadRequestError`) to its last one.
+        """
         return await self._api.call(projects.LEAVE_PROJECT, _pid(project_id))
 
     # API keys
@@ -126,7 +129,12 @@ class AsyncManageClient:
         return await self._api.call(keys.GET_KEY, {"project_id": project_id, "key_id": key_id})
 
     async def create_key(self, /, project_id: str, options: Opts = None, **fields: Any) -> KeyResponse:
-        """POST /v1/projects/{project_id}/keys; `.api_key.key` is the secret, shown only now."""
+        """POST /v1/projects/{project_id}/keys; `.api_key.key` is the secret, shown only now.
+
+        Raises `DeepgramValueError` before sending when no scope is given or both a TTL and an
+        expiration date are; `BadRequestError` for a scope the API does not know. Never retried once
+        it may have reached the server, so a failure cannot leave a duplicate key.
+        """
         return await self._api.call(keys.CREATE_KEY, _pid(project_id), KeyOptions.coerce(options, **fields))
 
     async def delete_key(self, project_id: str, key_id: str) -> Message:
@@ -161,7 +169,10 @@ class AsyncManageClient:
         options: ScopeOptions | dict[str, Any] | str | None = None,
         **fields: Any,
     ) -> Message:
-        """PUT /v1/projects/{project_id}/members/{member_id}/scopes; `options` may be the scope itself."""
+        """PUT /v1/projects/{project_id}/members/{member_id}/scopes; `options` may be the scope itself.
+
+        Raises `BadRequestError` when the scope is not a role the API accepts (owner, admin, member).
+        """
         if isinstance(options, str):
             options, fields = None, {"scope": options, **fields}
         return await self._api.call(
@@ -189,7 +200,12 @@ class AsyncManageClient:
         **fields: Any,
     ) -> Message:
         """POST /v1/projects/{project_id}/invites: `send_invite(pid, InviteOptions(...))` or, as the
-        older SDK, `send_invite(pid, email, scope="member")`."""
+        older SDK, `send_invite(pid, email, scope="member")`.
+
+        Raises `DeepgramValueError` before sending for an address that is not an e-mail, and
+        `BadRequestError` when the scope is not one of owner, admin, member. Not retried once it
+        may have reached the server.
+        """
         if isinstance(options, str):
             options, fields = None, {"email": options, **fields}
         if scope is not None:

@@ -214,10 +214,8 @@ def send_invite(call: Call) -> Reply:
     project = call.project()
     email = params.body_string(call.body, "email", required=True) or ""
     scope = params.body_string(call.body, "scope", required=True) or ""
-    # Roles are what the reference's error example names; the seed's own example invites with a
-    # permission scope ("usage:read"), so documented permission strings are accepted too.
-    if scope not in KNOWN_SCOPES:
-        raise bad_body(f"Scope must be one of {', '.join(ROLES)} (or a known permission scope).")
+    if scope not in ROLES:
+        raise bad_body(f"Scope must be one of {', '.join(ROLES)}.")
     call.principal.require(f"{scope}s:write:invites")
     call.state.invite(project, email.strip(), scope)
     return message("Invite sent.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .auth import KNOWN_SCOPES, ROLES, Principal, expand, role_of
+from .auth import ROLES, Principal, expand, role_of
 from .errors import ApiError, bad_body, not_found
 from .request_log import RequestLog, Shapes, iso_ms
 from .seed_data import MODELS, Model, det_secret, det_uuid
@@ -250,8 +250,8 @@ class State:
         """Invite someone by e-mail (re-inviting updates the scope)."""
         if not _EMAIL.match(email):
             raise bad_body(f"'{email}' is not a valid e-mail address.")
-        if scope not in KNOWN_SCOPES:
-            raise bad_body(f"Scope must be one of {', '.join(ROLES)} (or a known permission scope).")
+        if scope not in ROLES:
+            raise bad_body(f"Scope must be one of {', '.join(ROLES)}.")
         if any(m.email.lower() == email.lower() for m in project.members.values()):
             raise bad_body(f"{email} is already a member of this project.")
         project.invites[email.lower()] = scope

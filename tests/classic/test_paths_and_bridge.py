@@ -191,3 +191,27 @@ def test_a_slow_server_times_out_instead_of_hanging() -> None:
         with pytest.raises(DeepgramTimeoutError):
             dg.manage.get_projects()
         assert time.monotonic() - started < 2.5
+
+
+def test_clients_never_closed_or_garbage_collected_leave_no_warning(server: RecordingServer) -> None:
+    import subprocess
+    import sys
+
+    code = f"""
+import gc
+from deepgram import DeepgramClient
+def use():
+    client = DeepgramClient(api_key="k-123456789", url="{server.url}")
+    return client.manage.get_projects()
+use(); gc.collect()
+parent = DeepgramClient(api_key="k-123456789", url="{server.url}")
+sibling = parent.with_options(timeout=5)
+del parent; gc.collect()
+sibling.manage.get_projects()   # the parent is kept alive for its sibling
+kept = DeepgramClient(api_key="k-123456789", url="{server.url}")
+kept.manage.get_projects()      # closed at interpreter exit, as the seed's scripts expect
+"""
+    done = subprocess.run([sys.executable, "-W", "always", "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert len(server.seen) == 3

@@ -1,0 +1,1 @@
+"""Base classes of responses and options, and every options class."""
