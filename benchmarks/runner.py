@@ -153,10 +153,10 @@ class Run:
             except Exception as exc:  # an install failure is reported in every cell of that peer
                 self.skipped[name] = f"skipped: could not install {peers.REQUIREMENTS[name]}: {exc}"[:300]
                 self.pythons[name] = None
-        for name, reason in self.skipped.items():
+        for skipped, reason in self.skipped.items():
             for row in self.rows:
                 for cell in row.cells:
-                    if cell.subject == name:
+                    if cell.subject == skipped:
                         self.outcomes[(row.id, cell.column)].skipped = reason
 
     @contextlib.contextmanager
@@ -270,11 +270,12 @@ class Run:
                 for row, cell in rotated:
                     if self.pythons.get(cell.subject) is None or index >= int(cell.args.get("samples", 1)):
                         continue
-                    task = {"key": f"{row.id}|{cell.column}", "task": cell.task, "args": self._args(cell)}
+                    args = self._args(cell)
                     if cell.task == "export":
-                        task["args"]["path"] = str(CACHE / f"export-{os.getpid()}.jsonl")
+                        args["path"] = str(CACHE / f"export-{os.getpid()}.jsonl")
+                    task = {"key": f"{row.id}|{cell.column}", "task": cell.task, "args": args}
                     result = self._spawn(cell.subject, [task])
-                    self._record((row.id, cell.column), result[task["key"]])
+                    self._record((row.id, cell.column), result[f"{row.id}|{cell.column}"])
             self.log(
                 f"  {row_id}: {count} fresh process(es) per subject ({time.perf_counter() - started:.1f} s)"
             )

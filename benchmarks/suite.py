@@ -17,7 +17,7 @@ COLUMNS: dict[str, Subject] = {
     "ours sync": "ours",
     "raw": "raw",
 }
-PEERS: tuple[Subject, ...] = ("v4", "v7")
+PEERS: tuple[Literal["v4", "v7"], ...] = ("v4", "v7")
 
 
 @dataclass
@@ -91,7 +91,7 @@ SETTINGS: dict[Mode, Settings] = {
         rounds=2,
         decode={"n": 40, "min_n": 1, "budget": 0.5, "warmup": 1, "batch_ms": 5},
         calls={"n": 60, "min_n": 1, "budget": 0.6, "warmup": 1},
-        scrape_pages=20,
+        scrape_pages=50,
         scrape_pages_v4=2,
         fresh_samples=4,
         rss_samples=1,

@@ -36,10 +36,6 @@ class Key(Resource):
     member: Member | None = None
     __identity__: ClassVar[str] = "api_key_id"
 
-    def __post_init__(self) -> None:
-        if self.key:
-            SECRETS.add(self.key)
-
     def __repr__(self) -> str:
         return self._shown(key=mask(self.key)) if self.key is not None else self._shown()
 
@@ -50,7 +46,7 @@ class Key(Resource):
         return msgspec.json.format(msgspec.json.encode(data).decode(), indent=2)
 
     def _attach(self, api: Api, project_id: str | None) -> None:
-        super()._attach(api, project_id)
+        Resource._attach(self, api, project_id)
         if self.member is not None:
             self.member._attach(api, project_id)
 
@@ -150,6 +146,9 @@ def _key_from_wire(wire: _KeyWire) -> KeyResponse:
 
 
 def _created_key(key: Key) -> KeyResponse:
+    # The only response that carries a secret: register it before anything can print or log it.
+    if key.key:
+        SECRETS.add(key.key)
     return KeyResponse(api_key=key, member=None)
 
 

@@ -28,14 +28,23 @@ class Scopes(builtins.list[str]):
     Empty when the API did not say (the owner of a key is listed without scopes).
     """
 
-    def __init__(self, items: Iterable[str] = (), member: Member | None = None) -> None:
-        super().__init__(items)
-        self._member = member
+    # No Python-level __init__: a member's scopes are wrapped for every member of every list, so
+    # construction stays list's own; the owner goes in a slot (see `Scopes.of`).
+    __slots__ = ("_member",)
+    _member: Member | None
+
+    @classmethod
+    def of(cls, items: Iterable[str], member: Member | None) -> Scopes:
+        """`items` as the scopes of `member`."""
+        scopes = cls(items)
+        scopes._member = member
+        return scopes
 
     def _owner(self) -> Member:
-        if self._member is None:
+        member: Member | None = getattr(self, "_member", None)
+        if member is None:
             raise DeepgramError("these scopes do not belong to a member; fetch them through project.members")
-        return self._member
+        return member
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
         try:
@@ -84,8 +93,11 @@ class Member(Resource):
         scopes: builtins.list[str] = []
     __identity__: ClassVar[str] = "member_id"
 
-    def __post_init__(self) -> None:
-        self.scopes = Scopes(self.scopes, member=self)
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        # Wrapped here rather than on decode: only a member bound to a client can act on its scopes,
+        # and decoding stays at msgspec's speed.
+        Resource._attach(self, api, project_id)
+        self.scopes = Scopes.of(self.scopes, self)
 
     def __repr__(self) -> str:
         return self._shown()

@@ -55,8 +55,9 @@ class Resource(Model, dict=True, eq=False):
     __identity__: ClassVar[str] = ""
 
     def _attach(self, api: Api, project_id: str | None) -> None:
-        self.__dict__["_api"] = api
-        self.__dict__["_project_id"] = project_id
+        binding = self.__dict__
+        binding["_api"] = api
+        binding["_project_id"] = project_id
 
     def _bound_api(self) -> Api:
         api: Api | None = self.__dict__.get("_api")
