@@ -121,5 +121,5 @@ async def test_a_key_owner_is_a_member_whose_scopes_the_api_did_not_send(
 def test_scopes_of_no_member_say_so() -> None:
     with pytest.raises(DeepgramError, match="do not belong to a member"):
         Scopes(["admin"]).update("member")
-    with pytest.raises(DeepgramError, match="fetch them through project.members"):
+    with pytest.raises(DeepgramError, match=r"fetch them through project\.members"):
         Member(member_id="m1", scopes=Scopes(["admin"])).scopes.update("member")
