@@ -9,19 +9,18 @@ from typing import Any
 #: Why a goal is missed, by goal id prefix; shown under the goals table only when that goal is missed.
 EXPLANATIONS: dict[str, str] = {
     "decode_keys200": (
-        "**200-key list (this SDK's cost, profiled in-process with interleaved medians of 2000 decodes).** "
-        "Hand-written Structs: 126 us. The SDK's field set on its `Model` base without hooks: 141 us, and "
-        "with `dict=True`: 144 us, so the types themselves are fine. The SDK's `_KeysWire` decode: 311 us: "
-        "the ~167 us difference is the `__post_init__` hooks msgspec calls on 400 objects, of which "
-        "`Member.__post_init__` wrapping every member's `scopes` in the `Scopes` list subclass (a "
-        "Python-level `__init__`) is ~86 us (0.43 us x 200) and the rest is the Python calls of "
-        "`Member.__post_init__` and `Key.__post_init__` (secret registration) themselves. Then the adapter "
-        "`_keys_from_wire` adds ~11 us (classic total ~330 us), and attaching the client (`Key._attach` -> "
-        "`Resource._attach` -> `Member._attach`, three Python calls per key) ~70 us (objects total ~410 "
-        "us). Fix belongs in `deepgram/resources/members.py`, `keys.py` and `types/base.py`: make "
-        "`Member.scopes` a plain list wrapped in `Scopes` lazily on attribute access, register a key's "
-        "secret only when `key` is set (it never is in a list), and attach the client once on the "
-        "response (children look it up through their parent) instead of per object."
+        "**200-key list (this SDK's cost; profiled in-process, interleaved medians of 2000 decodes).** "
+        "Hand-written Structs: 127 us. The SDK's decode into `_KeysWire`: 146 us, and with the adapter "
+        "`_keys_from_wire` (~12 us) the classic `KeysResponse`: 157 us, within the goal. The objects "
+        "miss it: attaching the client costs ~100 us for 200 keys, because each key makes three Python "
+        "calls (`Key._attach` -> `Resource._attach`, then `Member._attach`) and each `Member._attach` "
+        "copies its scopes into a new `Scopes` list (`Scopes.of`, ~0.75 us x 200; the payload's 25 "
+        "members are decoded as 200 separate objects, one per key). Fix belongs in "
+        "`deepgram/resources/members.py`, `keys.py` and `types/base.py`: wrap `scopes` lazily on first "
+        "access (or in place, without copying), and attach the client once on the response, with child "
+        "objects finding it through their parent, instead of per object. (Before a change to "
+        "`members.py` during this work, `Member.__post_init__` wrapped scopes on decode and the classic "
+        "decode cost 311 us, 2.5x; that part is fixed.)"
     ),
     "decode_projects": (
         "**5-project list.** Decoding is within 1.3x (0.98 vs 0.72 us); the miss is the active-record "

@@ -104,10 +104,13 @@ async def scrape_pages(
     """Yield `(page_number, page)` for every page of the window from `first_page`, in order.
 
     `options` carries the pinned window, filters and `limit`; `page` is set per request.
-    Raises the last error of a page that failed `retries` times, or the first non-transient one.
+    Raises the last error of a page that failed `retries` times, or the first non-transient one;
+    a client made with `max_retries=0` gets no page retries either.
     """
     page_size = options.limit or 10
     api, policy = without_transport_retries(api)
+    if policy.max_retries == 0:  # the client asked for no retries at all (max_retries=0): none here either
+        retries = 0
     params = {"project_id": project_id}
     stats = stats if stats is not None else ScrapeStats()
     plan = PagePlan(page_size, ahead=concurrency + defaults.PREFETCH_EXTRA, first=first_page)

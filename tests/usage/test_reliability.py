@@ -114,3 +114,13 @@ def test_export_killed_with_sigkill_resumes_exactly_once(tmp_path: Path) -> None
         server.wait(timeout=10)
         if server.stdout is not None:
             server.stdout.close()
+
+
+def test_a_client_without_retries_gets_no_page_retries_either(emu: Emulator) -> None:
+    from deepgram import ServerError
+
+    emu.faults.add(path="/v1/projects/{project_id}/requests", method="GET", status=500, times=1)
+    with DeepgramClient(api_key=emu.api_key, url=emu.url, max_retries=0) as client:
+        query = client.project(emu.project_id).usage.requests(end="2100-01-01", concurrency=2)
+        with pytest.raises(ServerError):
+            list(query)
