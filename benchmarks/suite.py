@@ -99,9 +99,9 @@ SETTINGS: dict[Mode, Settings] = {
         emulator_requests=2000,
     ),
     "full": Settings(
-        rounds=3,
-        decode={"n": 200, "min_n": 3, "budget": 2.0, "warmup": 2, "batch_ms": 10},
-        calls={"n": 300, "min_n": 3, "budget": 2.5, "warmup": 2},
+        rounds=6,
+        decode={"n": 100, "min_n": 2, "budget": 1.0, "warmup": 1, "batch_ms": 10},
+        calls={"n": 150, "min_n": 2, "budget": 1.2, "warmup": 2},
         scrape_pages=100,
         scrape_pages_v4=10,
         fresh_samples=10,

@@ -215,7 +215,8 @@ async def _scrape(args: dict[str, Any]) -> tuple[float, int]:
             done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 page: Page = task.result()
-                records += len(page.requests)
+                for _ in page.requests:  # consume every record, as the SDK's `async for` does
+                    records += 1
                 if len(page.requests) < size and (last is None or page.page < last):
                     last = page.page
     finally:

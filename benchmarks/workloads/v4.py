@@ -63,8 +63,11 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
         response = manage.get_usage_requests(
             pid, {"limit": size, "start": "2026-01-01"}, addons={"page": page}
         )
-        records += len(response.requests)
-        if len(response.requests) < size:
+        count = 0
+        for _ in response.requests:  # consume every record, like the other subjects
+            count += 1
+        records += count
+        if count < size:
             break
         page += 1
     return {"samples": [time.perf_counter() - started], "records": records, "concurrency": 1}

@@ -84,7 +84,9 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
     started, records, page = time.perf_counter(), 0, 0
     while True:
         response = requests.list(pid, limit=size, page=page)
-        count = len(response.requests or [])
+        count = 0
+        for _ in response.requests or []:  # consume every record, like the other subjects
+            count += 1
         records += count
         if count < size:
             break

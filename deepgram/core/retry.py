@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timezone
-from email.utils import parsedate_to_datetime
 
 from deepgram import defaults
 from deepgram.errors import DeepgramValueError
@@ -100,6 +99,8 @@ def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -
     if _SECONDS.fullmatch(value):
         return max(0.0, float(value))
     try:
+        from email.utils import parsedate_to_datetime  # only for the rare HTTP-date form; costly import
+
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None

@@ -28,10 +28,10 @@ from deepgram.types.options import (
     UsageRequestOptions,
     UsageSummaryOptions,
 )
-from deepgram.usage.query import RequestQuery
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
+    from deepgram.usage.query import RequestQuery
 
 
 async def fetch_fields(
@@ -60,6 +60,9 @@ class Usage(ProjectCollection):
         No request is made until it is iterated. Filters: start, end, status, endpoint, method,
         deployment, accessor, request_id; paging: page_size, concurrency.
         """
+        # The scraping stack (paging, export, progress) loads on first use, not with `import deepgram`.
+        from deepgram.usage.query import RequestQuery
+
         return RequestQuery(self._api, self.project_id, **filters)
 
     async def apage(
