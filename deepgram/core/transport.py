@@ -27,7 +27,7 @@ log = logging.getLogger("deepgram")
 
 @dataclass(frozen=True)
 class Response:
-    """What came back: status, headers (lower-case names) and the raw body."""
+    """What came back: status, headers (a case-insensitive mapping) and the raw body."""
 
     status: int
     headers: Mapping[str, str]
@@ -60,25 +60,28 @@ class Transport:
         self.config = config
         self.pool = pool
         self._sleep = sleep
+        self._base_headers: dict[str, str] | None = None  # built on first request, reused after
+        self._timeout: Any = None  # aiohttp.ClientTimeout, built on first request (aiohttp loads lazily)
 
     def with_config(self, **changes: Any) -> Transport:
         """A sibling transport sharing this one's sessions (connection pool)."""
         return Transport(replace(self.config, **changes), self.pool, sleep=self._sleep)
 
     def _headers(self, has_body: bool) -> dict[str, str]:
-        if self.config.authorization is None:
-            raise MissingCredentialsError(
-                "no Deepgram credentials: pass api_key=... or set DEEPGRAM_API_KEY (or DEEPGRAM_ACCESS_TOKEN)"
-            )
-        headers = {
-            "Accept": "application/json",
-            "User-Agent": self.config.user_agent,
-            **self.config.headers,
-            "Authorization": self.config.authorization,
-        }
-        if has_body:
-            headers["Content-Type"] = "application/json"
-        return headers
+        headers = self._base_headers
+        if headers is None:
+            if self.config.authorization is None:
+                raise MissingCredentialsError(
+                    "no Deepgram credentials: pass api_key=... "
+                    "or set DEEPGRAM_API_KEY (or DEEPGRAM_ACCESS_TOKEN)"
+                )
+            headers = self._base_headers = {
+                "Accept": "application/json",
+                "User-Agent": self.config.user_agent,
+                **self.config.headers,
+                "Authorization": self.config.authorization,
+            }
+        return {**headers, "Content-Type": "application/json"} if has_body else headers
 
     async def request(
         self,
@@ -99,7 +102,11 @@ class Transport:
         headers = self._headers(body is not None)
         target = path + ("?" + query_string(query) if query else "")
         url = URL(self.config.base_url + target, encoded=True)
-        timeout = aiohttp.ClientTimeout(total=self.config.timeout, connect=self.config.connect_timeout)
+        timeout = self._timeout
+        if timeout is None:
+            timeout = self._timeout = aiohttp.ClientTimeout(
+                total=self.config.timeout, connect=self.config.connect_timeout
+            )
         policy = self.config.retry
         attempt = 0
         while True:
@@ -111,7 +118,7 @@ class Transport:
             try:
                 async with session.request(method, url, data=body, headers=headers, timeout=timeout) as raw:
                     payload = await raw.read()
-                    response = Response(raw.status, {k.lower(): v for k, v in raw.headers.items()}, payload)
+                    response = Response(raw.status, raw.headers, payload)  # headers: case-insensitive
             except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
                 failure, error = FailureKind.CONNECT, exc
             except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
