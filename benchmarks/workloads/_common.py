@@ -37,6 +37,23 @@ def peak_rss_mb() -> float:
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3
 
 
+def import_deepgram(args: dict[str, Any]) -> dict[str, Any]:
+    """`import deepgram` in a fresh process (whichever SDK this interpreter has), in ms."""
+    started = time.perf_counter()
+    import deepgram  # noqa: F401
+
+    return {"samples": [(time.perf_counter() - started) * 1000]}
+
+
+def rss_of_decode(args: dict[str, Any], parse: Callable[[bytes], Any]) -> dict[str, Any]:
+    """Peak RSS of this (fresh) process after `parse` decodes the job's page, which is kept alive."""
+    raw = body(args)
+    before = rss_mb()
+    page = parse(raw)
+    peak = peak_rss_mb()
+    return {"samples": [peak], "delta_mb": max(0.0, peak - before), "records": len(page.requests)}
+
+
 def body(args: dict[str, Any], name: str | None = None) -> bytes:
     """A payload as page 0 of it is served (the page marker replaced)."""
     raw = Path(args["payload_dir"], f"{name or args['payload']}.json").read_bytes()

@@ -153,14 +153,6 @@ def export(args: dict[str, Any]) -> dict[str, Any]:
     return meta
 
 
-def import_only(args: dict[str, Any]) -> dict[str, Any]:
-    """`import deepgram` in a fresh process."""
-    started = time.perf_counter()
-    import deepgram  # noqa: F401
-
-    return {"samples": [(time.perf_counter() - started) * 1000]}
-
-
 def import_call(args: dict[str, Any]) -> dict[str, Any]:
     """`import deepgram`, build a client, one sync `client.manage.get_projects()`, in a fresh process."""
     started = time.perf_counter()
@@ -171,12 +163,7 @@ def import_call(args: dict[str, Any]) -> dict[str, Any]:
 
 def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
     """Peak RSS of a fresh process that decodes one page through the SDK's path (kept alive)."""
-    parse = _parser(args)
-    raw = common.body(args)
-    before = common.rss_mb()
-    page = parse(raw)
-    peak = common.peak_rss_mb()
-    return {"samples": [peak], "delta_mb": max(0.0, peak - before), "records": len(page.requests)}
+    return common.rss_of_decode(args, _parser(args))
 
 
 if __name__ == "__main__":
@@ -187,7 +174,7 @@ if __name__ == "__main__":
             "connections": connections,
             "scrape": scrape,
             "export": export,
-            "import": import_only,
+            "import": common.import_deepgram,
             "import_call": import_call,
             "rss_decode": rss_decode,
         }

@@ -255,11 +255,7 @@ def import_call(args: dict[str, Any]) -> dict[str, Any]:
 
 def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
     """Peak RSS of a fresh process that decodes one page with the hand-written Structs (kept alive)."""
-    raw = common.body(args)
-    before = common.rss_mb()
-    page = DECODERS["req"].decode(raw)
-    peak = common.peak_rss_mb()
-    return {"samples": [peak], "delta_mb": max(0.0, peak - before), "records": len(page.requests)}
+    return common.rss_of_decode(args, DECODERS["req"].decode)
 
 
 if __name__ == "__main__":

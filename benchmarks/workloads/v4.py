@@ -73,14 +73,6 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
     return {"samples": [time.perf_counter() - started], "records": records, "concurrency": 1}
 
 
-def import_only(args: dict[str, Any]) -> dict[str, Any]:
-    """`import deepgram` in a fresh process."""
-    started = time.perf_counter()
-    import deepgram  # noqa: F401
-
-    return {"samples": [(time.perf_counter() - started) * 1000]}
-
-
 def import_call(args: dict[str, Any]) -> dict[str, Any]:
     """`import deepgram`, build a client, one sync `get_projects()`, in a fresh process."""
     started = time.perf_counter()
@@ -92,11 +84,7 @@ def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
     """Peak RSS of a fresh process that imports the SDK and decodes one page (kept alive)."""
     from deepgram.clients.manage.v1.response import UsageRequestsResponse
 
-    raw = common.body(args)
-    before = common.rss_mb()
-    page = UsageRequestsResponse.from_json(raw.decode("utf-8"))
-    peak = common.peak_rss_mb()
-    return {"samples": [peak], "delta_mb": max(0.0, peak - before), "records": len(page.requests)}
+    return common.rss_of_decode(args, lambda raw: UsageRequestsResponse.from_json(raw.decode("utf-8")))
 
 
 if __name__ == "__main__":
@@ -106,7 +94,7 @@ if __name__ == "__main__":
             "call": call,
             "connections": connections,
             "scrape": scrape,
-            "import": import_only,
+            "import": common.import_deepgram,
             "import_call": import_call,
             "rss_decode": rss_decode,
         }

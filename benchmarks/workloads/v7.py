@@ -94,14 +94,6 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
     return {"samples": [time.perf_counter() - started], "records": records, "concurrency": 1}
 
 
-def import_only(args: dict[str, Any]) -> dict[str, Any]:
-    """`import deepgram` in a fresh process."""
-    started = time.perf_counter()
-    import deepgram  # noqa: F401
-
-    return {"samples": [(time.perf_counter() - started) * 1000]}
-
-
 def import_call(args: dict[str, Any]) -> dict[str, Any]:
     """`import deepgram`, build a client, one sync `projects.list()`, in a fresh process."""
     started = time.perf_counter()
@@ -114,11 +106,7 @@ def rss_decode(args: dict[str, Any]) -> dict[str, Any]:
     from deepgram.core.unchecked_base_model import construct_type
 
     kind = _response_type(args["payload"])
-    raw = common.body(args)
-    before = common.rss_mb()
-    page = construct_type(type_=kind, object_=json.loads(raw))
-    peak = common.peak_rss_mb()
-    return {"samples": [peak], "delta_mb": max(0.0, peak - before), "records": len(page.requests)}
+    return common.rss_of_decode(args, lambda raw: construct_type(type_=kind, object_=json.loads(raw)))
 
 
 if __name__ == "__main__":
@@ -128,7 +116,7 @@ if __name__ == "__main__":
             "call": call,
             "connections": connections,
             "scrape": scrape,
-            "import": import_only,
+            "import": common.import_deepgram,
             "import_call": import_call,
             "rss_decode": rss_decode,
         }
