@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from deepgram.core.dates import parse_when
@@ -10,6 +11,7 @@ from deepgram.defaults import MAX_PAGE_SIZE
 from deepgram.errors import DeepgramValueError
 from deepgram.types.options_base import Options
 
+Enums = Mapping[str, frozenset[str]]  # option name -> the values it may take
 _EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
 DEPLOYMENTS = frozenset({"hosted", "beta", "self-hosted"})
 ENDPOINTS = frozenset({"listen", "read", "speak", "agent"})
@@ -61,7 +63,7 @@ class KeyListOptions(Options):
     """GET /v1/projects/{project_id}/keys: filter by key status."""
 
     status: str | None = None
-    _enums: ClassVar = {"status": frozenset({"active", "expired"})}
+    _enums: ClassVar[Enums] = {"status": frozenset({"active", "expired"})}
 
 
 class ScopeOptions(Options):
@@ -101,7 +103,7 @@ class UsageRequestOptions(Options):
     deployment: str | None = None
     endpoint: str | None = None
     method: str | None = None
-    _enums: ClassVar = {
+    _enums: ClassVar[Enums] = {
         "status": frozenset({"succeeded", "failed"}),
         "deployment": DEPLOYMENTS,
         "endpoint": ENDPOINTS,
@@ -173,7 +175,7 @@ class _UsageFilters(Options):
     utt_split: bool | None = None
     utterances: bool | None = None
     version: bool | None = None
-    _enums: ClassVar = {"deployment": DEPLOYMENTS, "endpoint": ENDPOINTS, "method": METHODS}
+    _enums: ClassVar[Enums] = {"deployment": DEPLOYMENTS, "endpoint": ENDPOINTS, "method": METHODS}
 
 
 class UsageSummaryOptions(_UsageFilters):
@@ -184,7 +186,7 @@ class UsageBreakdownOptions(_UsageFilters):
     """GET /v1/projects/{project_id}/usage/breakdown: like the summary, grouped by one dimension."""
 
     grouping: str | None = None
-    _enums: ClassVar = {**_UsageFilters._enums, "grouping": USAGE_GROUPINGS}
+    _enums: ClassVar[Enums] = {**_UsageFilters._enums, "grouping": USAGE_GROUPINGS}
 
 
 class BillingBreakdownOptions(Options):
@@ -197,7 +199,7 @@ class BillingBreakdownOptions(Options):
     tag: str | None = None
     line_item: str | None = None
     grouping: list[str] | None = None
-    _enums: ClassVar = {"deployment": DEPLOYMENTS, "grouping": BILLING_GROUPINGS}
+    _enums: ClassVar[Enums] = {"deployment": DEPLOYMENTS, "grouping": BILLING_GROUPINGS}
 
 
 class BillingFieldsOptions(Options):
