@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from deepgram import defaults
 from deepgram.core.error_mapping import error_from_response
+from deepgram.core.overrides import CURRENT
 from deepgram.core.retry import FailureKind, RetryPolicy, retry_delay
 from deepgram.core.sessions import SessionPool
 from deepgram.core.urls import query_string
@@ -100,13 +101,19 @@ class Transport:
         from yarl import URL
 
         headers = self._headers(body is not None)
-        target = path + ("?" + query_string(query) if query else "")
-        url = URL(self.config.base_url + target, encoded=True)
         timeout = self._timeout
         if timeout is None:
             timeout = self._timeout = aiohttp.ClientTimeout(
                 total=self.config.timeout, connect=self.config.connect_timeout
             )
+        overrides = CURRENT.get()
+        if overrides is not None:  # the older SDK's per-call timeout=, addons=, headers=
+            query = [*(query or []), *overrides.query]
+            headers = {**headers, **overrides.headers, "Authorization": headers["Authorization"]}
+            if overrides.timeout is not None:
+                timeout = aiohttp.ClientTimeout(total=overrides.timeout, connect=self.config.connect_timeout)
+        target = path + ("?" + query_string(query) if query else "")
+        url = URL(self.config.base_url + target, encoded=True)
         policy = self.config.retry
         attempt = 0
         while True:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from deepgram.core.overrides import accepting_overrides
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
 from deepgram.resources import billing, invites, keys, members, models, projects
 from deepgram.resources import usage_endpoints as usage
@@ -352,3 +353,10 @@ class AsyncManageClient:
         return await self._api.call(
             models.GET_PROJECT_MODEL, {"project_id": project_id, "model_id": model_id}
         )
+
+
+# Every classic method also takes the older SDK's per-call `timeout=`, `addons=` (extra query
+# parameters, e.g. `addons={"page": 2}`) and `headers=`; the sync client inherits this.
+for _name, _method in list(vars(AsyncManageClient).items()):
+    if not _name.startswith("_") and _name != "v":
+        setattr(AsyncManageClient, _name, accepting_overrides(_method))
