@@ -76,8 +76,11 @@ def start_fixed(payload_dir: Path, latency: float) -> Server:
     return Server(f"http://127.0.0.1:{port}", process)
 
 
-def start_emulator(requests: int) -> Server:
-    """The SDK's emulator (legacy shapes, which every peer can decode) as a subprocess."""
+def start_emulator(requests: int, *options: str) -> Server:
+    """The SDK's emulator as a subprocess; `options` are more `serve` flags (e.g. `--latency 0.05`).
+
+    The suite passes `--shapes legacy`, the one shape every peer can decode.
+    """
     process = subprocess.Popen(
         [
             sys.executable,
@@ -88,10 +91,9 @@ def start_emulator(requests: int) -> Server:
             "0",
             "--requests",
             str(requests),
-            "--shapes",
-            "legacy",
             "--api-key",
             "bench-key",
+            *options,
         ],
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -166,7 +168,7 @@ class Run:
         try:
             self.servers["fixed0"] = start_fixed(self.payload_dir, 0.0)
             self.servers["fixed50"] = start_fixed(self.payload_dir, 0.05)
-            self.servers["emulator"] = start_emulator(self.settings.emulator_requests)
+            self.servers["emulator"] = start_emulator(self.settings.emulator_requests, "--shapes", "legacy")
             self.servers["fixed"] = self.servers["fixed0"]
             yield
         finally:

@@ -1,8 +1,8 @@
 """Quick scraping figures against an emulator subprocess: records/s of the query vs sequential paging
 and vs a hand-written aiohttp + msgspec loop at the same concurrency, and export peak RSS.
 
-    python benchmarks/scrape_check.py [--records 100000] [--latency 0.05] [--concurrency 8]
-    python benchmarks/scrape_check.py --memory 10000,1000000   # peak RSS of exports, one process each
+    python -m benchmarks.scrape_check [--records 100000] [--latency 0.05] [--concurrency 8]
+    python -m benchmarks.scrape_check --memory 10000,1000000   # peak RSS of exports, one process each
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import msgspec
 
+from benchmarks.runner import start_emulator
 from deepgram import DeepgramClient
 from deepgram.resources.usage_types import UsageRequestsResponse
 
@@ -27,28 +28,13 @@ from deepgram.resources.usage_types import UsageRequestsResponse
 @contextmanager
 def emulator(records: int, latency: float) -> Iterator[tuple[str, str, str]]:
     """An emulator in its own process (so it does not share our CPU time), as (url, key, project)."""
-    command = [
-        sys.executable,
-        "-m",
-        "deepgram.testing",
-        "serve",
-        "--port",
-        "0",
-        "--requests",
-        str(records),
-        "--latency",
-        str(latency),
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    lines = [process.stdout.readline() for _ in range(3)]
+    server = start_emulator(records, "--latency", str(latency))
     try:
-        url = lines[0].rsplit(" ", 1)[1].strip()
-        yield url, lines[1].split(":", 1)[1].strip(), lines[2].split(":", 1)[1].strip()
+        yield server.url, server.api_key, server.project_id
     finally:
-        process.terminate()
-        process.wait()
-        process.stdout.close()
+        server.stop()
+        if server.process.stdout is not None:
+            server.process.stdout.close()
 
 
 def sequential(url: str, key: str, project: str) -> int:
@@ -122,7 +108,8 @@ def main() -> None:
         return
     if args.memory:
         for count in args.memory.split(","):
-            subprocess.run([sys.executable, __file__, "--child-export", count], check=True)
+            child = [sys.executable, "-m", "benchmarks.scrape_check", "--child-export", count]
+            subprocess.run(child, check=True)
         return
     pages = args.records // 1000 + 1
     with emulator(args.records, args.latency) as (url, key, project):

@@ -37,6 +37,21 @@ def peak_rss_mb() -> float:
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3
 
 
+def page_sequentially(fetch: Callable[[int], Any], page_size: int) -> dict[str, Any]:
+    """Time asking for page 0, 1, 2... with `fetch(page)` (a list of records) until a short page,
+    consuming every record, as a peer SDK without a page iterator makes its users do."""
+    started, records, page = time.perf_counter(), 0, 0
+    while True:
+        count = 0
+        for _ in fetch(page):
+            count += 1
+        records += count
+        if count < page_size:
+            break
+        page += 1
+    return {"samples": [time.perf_counter() - started], "records": records, "concurrency": 1}
+
+
 def import_deepgram(args: dict[str, Any]) -> dict[str, Any]:
     """`import deepgram` in a fresh process (whichever SDK this interpreter has), in ms."""
     started = time.perf_counter()

@@ -58,19 +58,10 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
     """Every page in turn (4.8.1 has no page option: `page` goes in `addons`) until a short page."""
     manage = _client(args).manage.v("1")
     pid, size = f"pages-{args['pages']}", int(args["page_size"])
-    started, records, page = time.perf_counter(), 0, 0
-    while True:
-        response = manage.get_usage_requests(
-            pid, {"limit": size, "start": "2026-01-01"}, addons={"page": page}
-        )
-        count = 0
-        for _ in response.requests:  # consume every record, like the other subjects
-            count += 1
-        records += count
-        if count < size:
-            break
-        page += 1
-    return {"samples": [time.perf_counter() - started], "records": records, "concurrency": 1}
+    options = {"limit": size, "start": "2026-01-01"}
+    return common.page_sequentially(
+        lambda page: manage.get_usage_requests(pid, options, addons={"page": page}).requests, size
+    )
 
 
 def import_call(args: dict[str, Any]) -> dict[str, Any]:

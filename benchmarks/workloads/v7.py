@@ -81,17 +81,9 @@ def scrape(args: dict[str, Any]) -> dict[str, Any]:
     """Every page in turn, as the SDK offers it (no iterator over pages), until a short page."""
     requests = _client(args).manage.v1.projects.requests
     pid, size = f"pages-{args['pages']}", int(args["page_size"])
-    started, records, page = time.perf_counter(), 0, 0
-    while True:
-        response = requests.list(pid, limit=size, page=page)
-        count = 0
-        for _ in response.requests or []:  # consume every record, like the other subjects
-            count += 1
-        records += count
-        if count < size:
-            break
-        page += 1
-    return {"samples": [time.perf_counter() - started], "records": records, "concurrency": 1}
+    return common.page_sequentially(
+        lambda page: requests.list(pid, limit=size, page=page).requests or [], size
+    )
 
 
 def import_call(args: dict[str, Any]) -> dict[str, Any]:
