@@ -1,4 +1,4 @@
-"""The plumbing every project-scoped collection shares (`project.keys`, `project.members`...)."""
+"""The plumbing every collection shares (`client.projects`, `project.keys`, `project.members`...)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,22 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class ProjectCollection:
-    """Holds the client and the project id; makes no request until a method is called."""
+class Collection:
+    """Holds the client; makes no request until a method is called. Its sync methods run here."""
 
-    def __init__(self, api: Api, project_id: str) -> None:
+    def __init__(self, api: Api) -> None:
         self._api = api
-        self.project_id = project_id
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
         return self._api.run(coro)
+
+
+class ProjectCollection(Collection):
+    """A collection of one project's resources."""
+
+    def __init__(self, api: Api, project_id: str) -> None:
+        super().__init__(api)
+        self.project_id = project_id
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of project {self.project_id}>"

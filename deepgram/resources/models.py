@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from deepgram.core.blocking import blocking
 from deepgram.core.endpoint import Endpoint
+from deepgram.resources.collection import Collection
 from deepgram.types.base import Model
 from deepgram.types.options import ModelOptions
 
@@ -87,15 +88,12 @@ GET_PROJECT_MODEL = Endpoint[ModelResponse](
 )
 
 
-class Models:
+class Models(Collection):
     """`client.models` (the public catalogue) or `project.models` (what one project may use)."""
 
     def __init__(self, api: Api, project_id: str | None = None) -> None:
-        self._api = api
+        super().__init__(api)
         self.project_id = project_id
-
-    def _run(self, coro: Any) -> Any:
-        return self._api.run(coro)
 
     def __repr__(self) -> str:
         return f"<Models of project {self.project_id}>" if self.project_id else "<Models (public catalogue)>"

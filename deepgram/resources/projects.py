@@ -9,6 +9,7 @@ from deepgram.core.blocking import blocking
 from deepgram.core.endpoint import Endpoint
 from deepgram.errors import DeepgramValueError
 from deepgram.resources.billing import Balances, Billing, Purchases
+from deepgram.resources.collection import Collection
 from deepgram.resources.common import Message
 from deepgram.resources.invites import Invites
 from deepgram.resources.keys import Keys
@@ -125,14 +126,8 @@ DELETE_PROJECT = Endpoint[Message]("delete_project", "DELETE", "/v1/projects/{pr
 LEAVE_PROJECT = Endpoint[Message]("leave_project", "DELETE", "/v1/projects/{project_id}/leave", Message)
 
 
-class Projects:
+class Projects(Collection):
     """`client.projects`: list and fetch projects; `client.project(id)` gives a handle without a request."""
-
-    def __init__(self, api: Api) -> None:
-        self._api = api
-
-    def _run(self, coro: Any) -> Any:
-        return self._api.run(coro)
 
     def __repr__(self) -> str:
         return "<Projects>"
