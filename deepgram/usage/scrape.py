@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.core.retry import RetryPolicy, backoff_delay, parse_retry_after
 from deepgram.errors import (
     DeepgramApiError,
@@ -93,7 +93,7 @@ async def scrape_pages(
     api: Api,
     project_id: str,
     options: UsageRequestOptions,
-    endpoint: Endpoint[P],
+    endpoint: Operation[P],
     *,
     concurrency: int,
     first_page: int = 0,
@@ -111,7 +111,6 @@ async def scrape_pages(
     api, policy = without_transport_retries(api)
     if policy.max_retries == 0:  # the client asked for no retries at all (max_retries=0): none here either
         retries = 0
-    params = {"project_id": project_id}
     stats = stats if stats is not None else ScrapeStats()
     plan = PagePlan(page_size, ahead=concurrency + defaults.PREFETCH_EXTRA, first=first_page)
     throttle = Throttle(concurrency)
@@ -123,7 +122,7 @@ async def scrape_pages(
             await asyncio.sleep(delay)
         flight.sent_at = clock()
         stats.requests += 1
-        return await api.call(endpoint, params, UsageRequestOptions.coerce(options, page=flight.page))
+        return await api.call(endpoint, project_id, options=options, page=flight.page)
 
     def launch(page: int, attempt: int = 0, delay: float = 0.0) -> None:
         flight = _Flight(page, attempt)
