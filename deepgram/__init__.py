@@ -66,6 +66,12 @@ if TYPE_CHECKING:
         RateLimitError as RateLimitError,
     )
     from deepgram.errors import (
+        RedirectError as RedirectError,
+    )
+    from deepgram.errors import (
+        ResponseTooLargeError as ResponseTooLargeError,
+    )
+    from deepgram.errors import (
         ResponseValidationError as ResponseValidationError,
     )
     from deepgram.errors import (

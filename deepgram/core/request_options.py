@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypedDict
 
+from deepgram.core.headers import check_headers
 from deepgram.core.timeouts import check_timeout
 from deepgram.core.urls import encode_query
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
@@ -41,7 +42,8 @@ class RequestOptions:
     per attempt, extra `headers`, extra `query` parameters (sent as given) and `max_retries`.
 
     Validated on construction: a bad value raises `DeepgramTypeError`/`DeepgramValueError` before
-    anything is sent. `Authorization` cannot be replaced through `headers`.
+    anything is sent (see `check_timeout`, `check_headers`). `Authorization` cannot be replaced
+    through `headers`.
     """
 
     timeout: float | None = None
@@ -52,9 +54,8 @@ class RequestOptions:
 
     def __post_init__(self) -> None:
         if self.timeout is not None:
-            object.__setattr__(self, "timeout", check_timeout(self.timeout))
-        headers = _mapping("headers", self.headers)
-        object.__setattr__(self, "headers", {str(k): str(v) for k, v in headers.items()})
+            object.__setattr__(self, "timeout", check_timeout("timeout", self.timeout))
+        object.__setattr__(self, "headers", check_headers(self.headers))
         object.__setattr__(self, "query_pairs", tuple(encode_query(_mapping("query", self.query))))
         retries = self.max_retries
         if retries is not None:

@@ -21,7 +21,7 @@ ANY = re.compile(r".*")
 @pytest.mark.parametrize("bad", [0, -1, -0.5, math.nan, math.inf, -math.inf])
 def test_timeouts_must_be_finite_and_positive(bad: float) -> None:
     with pytest.raises(DeepgramValueError, match="timeout"):
-        check_timeout(bad)
+        check_timeout("timeout", bad)
     with pytest.raises(DeepgramValueError, match="timeout"):
         RequestOptions(timeout=bad)
 
@@ -29,7 +29,7 @@ def test_timeouts_must_be_finite_and_positive(bad: float) -> None:
 @pytest.mark.parametrize("bad", ["5", True, None, [1]])
 def test_timeouts_must_be_numbers(bad: object) -> None:
     with pytest.raises(DeepgramTypeError, match="connect_timeout"):
-        check_timeout(bad, "connect_timeout")
+        check_timeout("connect_timeout", bad)
 
 
 def test_valid_settings_are_normalised() -> None:
