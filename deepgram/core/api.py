@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, Protocol, TypeVar
 
-from deepgram.core.decoding import decode
 from deepgram.core.operation import DateFormat, Operation
 from deepgram.core.request_options import RequestOptions
 from deepgram.core.runner import LoopRunner
@@ -72,11 +71,7 @@ class Api:
                 query = sent.to_query(operation.dates)
 
         def parse(response: Response) -> R:
-            wire = decode(
-                operation.wire, response.body, status=response.status, method=operation.method, path=path
-            )
-            result: R = operation.adapt(wire) if operation.adapt is not None else wire
-            return result
+            return operation.parse(response.body, status=response.status, path=path)
 
         result = await self.transport.request(
             operation.method, path, query, body, parse=parse, options=request_options

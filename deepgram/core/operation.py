@@ -7,7 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, get_type_hints
 
+import msgspec
+
+from deepgram.core.decoding import decoder_for
 from deepgram.core.retry import IDEMPOTENT_METHODS
+from deepgram.errors import ResponseValidationError
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -39,9 +43,26 @@ class Operation(Generic[R]):
     dates: DateFormat = "date"
     adapt: Callable[[Any], R] | None = None
     ids: tuple[str, ...] = field(init=False)
+    _decoder: Any = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", tuple(_PLACEHOLDER.findall(self.path)))
+
+    def parse(self, body: bytes, *, status: int = 200, path: str = "") -> R:
+        """The public result of a 2xx `body`: decoded into `wire`, then adapted. A body that does not
+        fit raises `ResponseValidationError`. The decoder is built on first use and kept."""
+        decoder = self._decoder
+        if decoder is None:
+            decoder = decoder_for(self.wire)
+            object.__setattr__(self, "_decoder", decoder)
+        try:
+            wire = decoder.decode(body)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            raise ResponseValidationError(
+                status=status, method=self.method, path=path or self.path, body=body, detail=str(exc)
+            ) from None
+        result: R = wire if self.adapt is None else self.adapt(wire)
+        return result
 
     @property
     def http(self) -> str:

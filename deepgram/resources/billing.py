@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import msgspec
 
@@ -12,11 +12,8 @@ from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.usage_types import Resolution
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Model, Resource, bind_on_read
 from deepgram.types.options import BillingBreakdownOptions, BillingFieldsOptions, PurchasesOptions
-
-if TYPE_CHECKING:
-    from deepgram.core.api import Api
 
 
 class Balance(Resource):
@@ -36,13 +33,10 @@ class Balance(Resource):
             self.purchase_order_id = self.purchase
 
 
-class BalancesResponse(Model):
+class BalancesResponse(Listing):
     """GET /v1/projects/{project_id}/balances."""
 
     balances: builtins.list[Balance] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.balances, api, project_id)
 
 
 class Purchase(Model):
@@ -172,3 +166,6 @@ class Billing(ProjectCollection):
 
     breakdown = blocking(abreakdown)
     fields = blocking(afields)
+
+
+bind_on_read(BalancesResponse, "balances")

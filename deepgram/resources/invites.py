@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Resource, bind_on_read
 from deepgram.types.options import InviteOptions
-
-if TYPE_CHECKING:
-    from deepgram.core.api import Api
 
 
 class Invite(Resource):
@@ -40,13 +37,10 @@ class Invite(Resource):
     delete = blocking(adelete)
 
 
-class InvitesResponse(Model):
+class InvitesResponse(Listing):
     """GET /v1/projects/{project_id}/invites."""
 
     invites: builtins.list[Invite] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.invites, api, project_id)
 
 
 LIST_INVITES = Operation[InvitesResponse](
@@ -101,3 +95,6 @@ class Invites(ProjectCollection):
 
 
 document(Invite, adelete=DELETE_INVITE)
+
+
+bind_on_read(InvitesResponse, "invites")

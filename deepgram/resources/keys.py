@@ -14,7 +14,7 @@ from deepgram.core.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
 from deepgram.types.options import KeyListOptions, KeyOptions
 
 if TYPE_CHECKING:
@@ -45,11 +45,6 @@ class Key(Resource):
             data["key"] = mask(self.key)
         return msgspec.json.format(msgspec.json.encode(data).decode(), indent=2)
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        Resource._attach(self, api, project_id)
-        if self.member is not None:
-            self.member._attach(api, project_id)
-
     async def adelete(self) -> Message:
         """Delete this key (`project.keys.delete`)."""
         return await Keys(self._bound_api(), self._bound_project_id()).adelete(self.api_key_id)
@@ -66,13 +61,10 @@ class Key(Resource):
     refresh = blocking(arefresh)
 
 
-class KeysResponse(Model):
+class KeysResponse(Listing):
     """GET /v1/projects/{project_id}/keys: every key, each with its owner in `key.member`."""
 
     api_keys: builtins.list[Key] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.api_keys, api, project_id)
 
 
 class KeyResponse(Model):
@@ -234,3 +226,16 @@ class Keys(ProjectCollection):
 
 
 document(Key, adelete=DELETE_KEY, arefresh=GET_KEY)
+
+
+def _owner_of(key: Key, member: Member | None) -> Member | None:
+    # The owner is bound to the key's client when first read, not when the key list is decoded.
+    if member is not None and "_bound" not in member.__dict__ and "_bound" in key.__dict__:
+        member.__dict__["_bound"] = key.__dict__["_bound"]
+    return member
+
+
+on_read(Key, "member", _owner_of)
+
+
+bind_on_read(KeysResponse, "api_keys")

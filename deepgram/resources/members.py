@@ -11,11 +11,8 @@ from deepgram.core.operation import Operation, document
 from deepgram.errors import DeepgramError
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
 from deepgram.types.options import ScopeOptions
-
-if TYPE_CHECKING:
-    from deepgram.core.api import Api
 
 T = TypeVar("T")
 
@@ -93,12 +90,6 @@ class Member(Resource):
         scopes: builtins.list[str] = []
     __identity__: ClassVar[str] = "member_id"
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        # Wrapped here rather than on decode: only a member bound to a client can act on its scopes,
-        # and decoding stays at msgspec's speed.
-        Resource._attach(self, api, project_id)
-        self.scopes = Scopes.of(self.scopes, self)
-
     def __repr__(self) -> str:
         return self._shown()
 
@@ -109,13 +100,10 @@ class Member(Resource):
     remove = blocking(aremove)
 
 
-class MembersResponse(Model):
+class MembersResponse(Listing):
     """GET /v1/projects/{project_id}/members."""
 
     members: builtins.list[Member] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.members, api, project_id)
 
 
 class ScopesResponse(Model):
@@ -167,8 +155,9 @@ class Members(ProjectCollection):
     async def ascopes(self, member_id: str) -> Scopes:
         """The list carries `update()`."""
         response = await self._api.call(GET_MEMBER_SCOPES, self.project_id, member_id)
-        member = Member(member_id=member_id, scopes=Scopes(response.scopes))
+        member = Member(member_id=member_id)
         member._attach(self._api, self.project_id)
+        member.scopes = Scopes.of(response.scopes, member)
         return member.scopes
 
     @UPDATE_MEMBER_SCOPE.documents
@@ -185,3 +174,20 @@ class Members(ProjectCollection):
 
 document(Scopes, alist=GET_MEMBER_SCOPES, arefresh=GET_MEMBER_SCOPES, aupdate=UPDATE_MEMBER_SCOPE)
 document(Member, aremove=REMOVE_MEMBER)
+
+
+def _scopes_of(member: Member, scopes: builtins.list[str]) -> Scopes:
+    # Wrapped when first read rather than on decode or attach, so a list of members costs no more
+    # than msgspec's decoding until a member's scopes are used.
+    # A `Scopes` made without an owner gets one once its member is bound to a client.
+    if isinstance(scopes, Scopes) and (
+        getattr(scopes, "_member", None) is not None or "_bound" not in member.__dict__
+    ):
+        return scopes
+    return Scopes.of(scopes, member)
+
+
+on_read(Member, "scopes", _scopes_of)
+
+
+bind_on_read(MembersResponse, "members")

@@ -17,7 +17,7 @@ from deepgram.resources.keys import Keys
 from deepgram.resources.members import Members
 from deepgram.resources.models import Models
 from deepgram.resources.usage import Usage
-from deepgram.types.base import Model, Resource
+from deepgram.types.base import Listing, Resource, bind_on_read
 from deepgram.types.options import ProjectOptions
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ class Project(Resource):
     mip_opt_out: bool | None = None
     __identity__: ClassVar[str] = "project_id"
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        super()._attach(api, self.project_id or project_id)
+    def _project_of(self) -> str | None:
+        return self.project_id or super()._project_of()
 
     def _scope(self) -> tuple[Api, str]:
         return self._bound_api(), self._bound_project_id()
@@ -108,14 +108,10 @@ class Project(Resource):
     leave = blocking(aleave)
 
 
-class ProjectsResponse(Model):
+class ProjectsResponse(Listing):
     """GET /v1/projects."""
 
     projects: builtins.list[Project] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        for project in self.projects:
-            project._attach(api, None)
 
 
 LIST_PROJECTS = Operation[ProjectsResponse](
@@ -188,3 +184,6 @@ class Projects(Collection):
 
 
 document(Project, arefresh=GET_PROJECT, aupdate=UPDATE_PROJECT, adelete=DELETE_PROJECT, aleave=LEAVE_PROJECT)
+
+
+bind_on_read(ProjectsResponse, "projects")
