@@ -86,7 +86,8 @@ class AddedRequests:
         if item.callback is not None:
             record["callback"] = item.callback
             path = str(record.get("path", ""))
-            record["path"] = path + ("&" if "?" in path else "?") + "callback=" + quote(item.callback, safe="")
+            joiner = "&" if "?" in path else "?"
+            record["path"] = f"{path}{joiner}callback={quote(item.callback, safe='')}"
         details = (record.get("response") or {}).get("details")
         if details is not None and item.settled_ms > self._now_ms():
             details.pop("usd", None)
@@ -113,9 +114,9 @@ class AddedRequests:
         before = sum(1 for position in positions if position < first)
         out: list[bytes] = []
         for position in range(first, last):
-            item = positions.get(position)
-            if item is not None:
-                out.append(self.render(item))
+            placed = positions.get(position)
+            if placed is not None:
+                out.append(self.render(placed))
                 before += 1
                 continue
             rank = position - before
