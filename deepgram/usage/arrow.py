@@ -118,7 +118,9 @@ def _type(pa: Any, name: str) -> Any:
 def schema() -> Any:
     """The Arrow schema of the table."""
     pa = pyarrow()
-    return pa.schema([pa.field(name, _type(pa, kind)) for name, kind, _ in COLUMNS])
+    # request_id is never null (a record without one has ""), so it can serve as a primary key.
+    fields = [pa.field(name, _type(pa, kind), nullable=name != "request_id") for name, kind, _ in COLUMNS]
+    return pa.schema(fields)
 
 
 def _timestamps(pa: Any, values: list[str | None]) -> Any:

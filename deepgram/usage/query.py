@@ -184,6 +184,27 @@ class RequestQuery:
 
         return await export_query(self, path, format=format, resume=resume, progress=progress, redact=redact)
 
+    async def ato_arrow(self, *, redact: bool = True) -> Any:
+        """Every record of the window as a `pyarrow.Table` (the archive's flat schema; extra `parquet`)."""
+        from deepgram.usage.frames import query_table
+
+        return await query_table(self, redact=redact)
+
+    async def ato_pandas(self, *, redact: bool = True) -> Any:
+        """Every record of the window as a pandas DataFrame (extra `pandas`)."""
+        from deepgram.usage.frames import query_pandas
+
+        return await query_pandas(self, redact=redact)
+
+    async def ato_polars(self, *, redact: bool = True) -> Any:
+        """Every record of the window as a polars DataFrame (extra `polars`)."""
+        from deepgram.usage.frames import query_polars
+
+        return await query_polars(self, redact=redact)
+
     first = blocking(afirst)
     export = blocking(aexport)
+    to_arrow = blocking(ato_arrow)
+    to_pandas = blocking(ato_pandas)
+    to_polars = blocking(ato_polars)
 
