@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from types import TracebackType
 from typing import Any
 
@@ -21,11 +20,13 @@ from deepgram.manage.async_client import AsyncManageClient
 from deepgram.manage.client import ManageClient
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
+from deepgram.usage.archive.surface import AccountUsage
 
 
 class DeepgramClient:
     """Entry point: `client.manage` (classic, sync), `client.asyncmanage` (classic, async),
-    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async).
+    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async),
+    `client.usage` (the usage archive of every project).
 
     Credentials: `api_key`/`access_token` arguments, else `DEEPGRAM_API_KEY`, else
     `DEEPGRAM_ACCESS_TOKEN`; a missing credential is reported at the first request. Use it as a
@@ -66,6 +67,7 @@ class DeepgramClient:
         resolved = resolve(merged)
         configure_from_env()
         SECRETS.add(resolved.secret)
+        pool = SessionPool()
         transport = Transport(
             TransportConfig(
                 base_url=resolved.base_url,
@@ -77,20 +79,20 @@ class DeepgramClient:
                 user_agent=USER_AGENT,
                 max_response_bytes=resolved.max_response_bytes,
             ),
-            SessionPool(),
+            pool,
         )
-        self._init_surfaces(Api(transport, LoopRunner()))
-        # Closes the connections when the client is garbage-collected or the interpreter exits,
-        # for programs that never call close() (as the seed's scripts), without any warning.
-        self._closer = weakref.finalize(self, self._api.close)
+        self._init_surfaces(Api(transport, LoopRunner(final=pool.close_current)))
+        # The connections close with close(), or once nothing that can send a request (this
+        # client, a sibling, `client.manage`, a returned object) is left, or at interpreter exit.
+        self._closer = self._api.lifetime.close
 
     def _init_surfaces(self, api: Api) -> None:
         self._api = api
-        self._parent: DeepgramClient | None = None
         self.manage = ManageClient(api)
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
         self.projects = Projects(api)
         self.models = Models(api)
+        self.usage = AccountUsage(api)
 
     @property
     def url(self) -> str:
@@ -123,7 +125,6 @@ class DeepgramClient:
         sibling = object.__new__(DeepgramClient)
         sibling._init_surfaces(self._api.with_transport(self._api.transport.with_config(**changes)))
         sibling._closer = self._closer
-        sibling._parent = self  # the parent's finalizer must not close the shared pool under a sibling
         return sibling
 
     def close(self) -> None:
