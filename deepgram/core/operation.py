@@ -7,11 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, get_type_hints
 
-import msgspec
-
-from deepgram.core.decoding import decoder_for
+from deepgram.core.decoding import decode_with, decoder_for
 from deepgram.core.retry import IDEMPOTENT_METHODS
-from deepgram.errors import ResponseValidationError
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -55,12 +52,7 @@ class Operation(Generic[R]):
         if decoder is None:
             decoder = decoder_for(self.wire)
             object.__setattr__(self, "_decoder", decoder)
-        try:
-            wire = decoder.decode(body)
-        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-            raise ResponseValidationError(
-                status=status, method=self.method, path=path or self.path, body=body, detail=str(exc)
-            ) from None
+        wire = decode_with(decoder, body, status=status, method=self.method, path=path or self.path)
         result: R = wire if self.adapt is None else self.adapt(wire)
         return result
 

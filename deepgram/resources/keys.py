@@ -10,7 +10,7 @@ import msgspec
 
 from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
-from deepgram.core.redact import SECRETS, mask
+from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import msgspec
 
-from deepgram.core.redact import SECRETS
 from deepgram.errors import DeepgramError
+from deepgram.redact import SECRETS
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
