@@ -23,6 +23,8 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
 ]
@@ -94,6 +96,21 @@ class DeepgramConnectionError(DeepgramError):
 
 class DeepgramTimeoutError(DeepgramConnectionError):
     """The request did not complete within its timeout."""
+
+
+class ResponseTooLargeError(DeepgramError):
+    """The response body is larger than the client's `max_response_bytes`; it was not read further
+    (and the request is not retried: the same answer would come back)."""
+
+    def __init__(self, limit: int, *, method: str = "", path: str = "") -> None:
+        self.message = f"response body larger than max_response_bytes={limit:,}; not read further"
+        super().__init__(self.message)
+        self.limit = limit
+        self.method = method
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.message}{_where(self.method, self.path)}"
 
 
 class ResponseValidationError(DeepgramError):
@@ -218,3 +235,12 @@ class RateLimitError(DeepgramApiError):
 
 class ServerError(DeepgramApiError):
     """5xx: the API failed; usually transient."""
+
+
+class RedirectError(DeepgramApiError):
+    """3xx the SDK does not follow (another origin, https to http, a POST, too many hops);
+    `location` names where the server pointed."""
+
+    def __init__(self, status: int, message: str, *, location: str = "", **fields: Any) -> None:
+        super().__init__(status, message, **fields)
+        self.location = location
