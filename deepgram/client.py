@@ -21,11 +21,13 @@ from deepgram.manage.async_client import AsyncManageClient
 from deepgram.manage.client import ManageClient
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
+from deepgram.usage.archive.surface import AccountUsage
 
 
 class DeepgramClient:
     """Entry point: `client.manage` (classic, sync), `client.asyncmanage` (classic, async),
-    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async).
+    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async),
+    `client.usage` (the usage archive of every project).
 
     Credentials: `api_key`/`access_token` arguments, else `DEEPGRAM_API_KEY`, else
     `DEEPGRAM_ACCESS_TOKEN`; a missing credential is reported at the first request. Use it as a
@@ -91,6 +93,7 @@ class DeepgramClient:
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
         self.projects = Projects(api)
         self.models = Models(api)
+        self.usage = AccountUsage(api)
 
     @property
     def url(self) -> str:

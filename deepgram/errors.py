@@ -9,6 +9,8 @@ from typing import Any
 from deepgram.core.redact import SECRETS, redact_headers, redact_json_secrets
 
 __all__ = [
+    "ArchiveLockedError",
+    "ArchiveSyncError",
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
@@ -20,6 +22,7 @@ __all__ = [
     "DeepgramTypeError",
     "DeepgramValueError",
     "MissingCredentialsError",
+    "MissingExtraError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -79,6 +82,22 @@ class MissingCredentialsError(DeepgramError):
 
 class ClientClosedError(DeepgramError):
     """The client was closed and cannot send requests any more."""
+
+
+class MissingExtraError(DeepgramError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra."""
+
+
+class ArchiveLockedError(DeepgramError):
+    """Another usage sync is writing to the same archive directory."""
+
+
+class ArchiveSyncError(DeepgramError):
+    """Some projects of a usage sync failed (the others were archived); `.result` says which."""
+
+    def __init__(self, message: str, result: object = None) -> None:
+        super().__init__(message)
+        self.result = result
 
 
 class DeepgramConnectionError(DeepgramError):
