@@ -22,12 +22,13 @@ from deepgram.cli.tree import Argument, Command, command_tree
 
 REFERENCE_PAGE = "cli-reference.md"
 _RUN_MARKER = re.compile(r"^<!-- deepgram-run: (?P<command>.+?) -->$", re.MULTILINE)
-_ENV = ("DEEPGRAM_API_KEY", "DEEPGRAM_HOST", "DEEPGRAM_PROJECT_ID", "DEEPGRAM_ACCESS_TOKEN")
+# COLUMNS: argparse wraps usage lines to the terminal; the pages do not depend on the builder's.
+_ENV = ("DEEPGRAM_API_KEY", "DEEPGRAM_HOST", "DEEPGRAM_PROJECT_ID", "DEEPGRAM_ACCESS_TOKEN", "COLUMNS")
 
 
 @contextlib.contextmanager
 def _environment(**values: str) -> Iterator[None]:
-    """Exactly `values` as the DEEPGRAM_* environment while the block runs."""
+    """Exactly `values` as the DEEPGRAM_* (and COLUMNS) environment while the block runs."""
     saved = {name: os.environ.pop(name, None) for name in _ENV}
     os.environ.update(values)
     try:
@@ -65,41 +66,53 @@ def _notes(argument: Argument) -> str:
     return ", ".join(notes)
 
 
-def _arguments_table(command: Command) -> list[str]:
-    shown = [a for a in command.arguments if a.flags != ("-h", "--help")]
+def _arguments_table(command: Command, common: set[tuple[str, ...]]) -> list[str]:
+    """The arguments of `command`, except those every command takes (`common`), listed once at the top."""
+    shown = [a for a in command.arguments if a.flags != ("-h", "--help") and a.flags not in common]
     if not shown:
         return []
-    rows = ["| argument | value | | description |", "|---|---|---|---|"]
+    rows = ["| argument | value | notes | description |", "|---|---|---|---|"]
     for argument in shown:
         names = ", ".join(f"`{f}`" for f in argument.flags) or f"`{argument.name.upper()}`"
         rows.append(f"| {names} | {_value(argument)} | {_notes(argument)} | {_cell(argument.help)} |")
     return [*rows, ""]
 
 
-def _section(command: Command) -> list[str]:
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _section(command: Command, common: set[tuple[str, ...]]) -> list[str]:
     level = "#" * min(len(command.path) + 2, 4)
     usage = command.parser.format_usage().removeprefix("usage: ").strip()
-    lines = [f"{level} `{command.name}`", "", command.help[:1].upper() + command.help[1:] + ".", ""]
+    lines = [f"{level} `{command.name}`", "", _sentence(command.help), ""]
     if command.default_action:
         lines += [f"Without an action it runs `{command.name} {command.default_action}`.", ""]
     lines += ["```", usage, "```", ""]
-    return lines + _arguments_table(command)
+    return lines + _arguments_table(command, set() if not command.path else common)
 
 
 def reference_markdown() -> str:
     """The whole CLI reference page, from the parser as it is built for a user with no settings."""
-    with _environment():
-        root = command_tree(build_parser())
+    with _environment(COLUMNS="100"):
+        return _reference(command_tree(build_parser()))
+
+
+def _reference(root: Command) -> str:
+    common = {option.flags for option in root.options}
+    shared = ", ".join(f"`{o.flags[0]}`" for o in root.options if o.flags != ("-h", "--help"))
     lines = [
         "# CLI reference",
         "",
         "Generated from the `deepgram` command's own parser when these docs are built, so it lists",
         "exactly the commands and options of this version. For a guided tour with real output see",
-        "[The command line](cli.md). Every command also takes `-h/--help`.",
+        "[The command line](cli.md). Every command also takes `-h/--help` and the options of",
+        f"`deepgram` itself below ({shared}), before or after its name.",
         "",
     ]
     for command in root.walk():
-        lines += _section(command)
+        lines += _section(command, common)
     return "\n".join(lines)
 
 
@@ -121,7 +134,8 @@ def render_examples(markdown: str) -> str:
         return markdown
     from deepgram.testing import Emulator
 
-    with Emulator(requests=200) as emu, _environment(DEEPGRAM_API_KEY=emu.api_key, DEEPGRAM_HOST=emu.url):
+    with Emulator(requests=200) as emu, \
+            _environment(DEEPGRAM_API_KEY=emu.api_key, DEEPGRAM_HOST=emu.url, COLUMNS="100"):
         def replace(match: re.Match[str]) -> str:
             shown = match["command"]
             words = shlex.split(shown.replace("$P", emu.project_id))

@@ -158,15 +158,33 @@ def test_balance_alert_fires_below_the_threshold(setup: Setup) -> None:
     assert "OK: every balance is at least 0.00" in calm.out and "ALERT" not in calm.out
 
 
-def test_usage_archive_exports_and_queries_the_file(setup: Setup) -> None:
-    done = setup.run("usage_archive.py", "--days", "3", "--out", "archive.jsonl")
-    records = [json.loads(line) for line in (setup.cwd / "archive.jsonl").read_text().splitlines()]
-    assert f"Archived {len(records):,} requests" in done.out and records
+def _printed_table(out: str) -> dict[tuple[str, str], int]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("DAY"))
+    return {(c[0], c[1]): int(c[2]) for c in (line.split() for line in lines[start + 1:])}
+
+
+def test_usage_archive_syncs_and_queries_the_files(setup: Setup) -> None:
+    done = setup.run("usage_archive.py", "--days", "3", "--out", "archive")
+    parts = sorted((setup.cwd / "archive").rglob("*.jsonl"))
+    records = [json.loads(line) for part in parts for line in part.read_text().splitlines()]
+    assert records and f"Archived {len(records):,} new requests to archive (0 already there)" in done.out
+    assert {r["project_uuid"] for r in records} == {setup.emu.project_id}
     expected = Counter((r["created"][:10], r["path"].split("?")[0].split("/")[2]) for r in records)
-    table = done.out.splitlines()
-    start = next(i for i, line in enumerate(table) if line.startswith("DAY"))
-    printed = {(c[0], c[1]): int(c[2]) for c in (line.split() for line in table[start + 1:])}
-    assert printed == dict(expected)
-    assert all(date.fromisoformat(day) for day, _ in printed)
-    rerun = setup.run("usage_archive.py", "--days", "3", "--out", "archive.jsonl")
-    assert "Archived" in rerun.out  # a finished archive is simply written again
+    assert _printed_table(done.out) == dict(expected)
+    assert all(date.fromisoformat(day) for day, _ in expected)
+
+    again = setup.run("usage_archive.py", "--days", "3", "--out", "archive")
+    assert "Archived 0 new requests" in again.out  # incremental: nothing twice
+    assert _printed_table(again.out) == dict(expected)
+
+
+def test_usage_archive_query_is_the_same_without_duckdb(setup: Setup) -> None:
+    blocker = setup.cwd / "no-duckdb"
+    (blocker / "duckdb").mkdir(parents=True)
+    (blocker / "duckdb" / "__init__.py").write_text("raise ImportError('duckdb is not installed')\n")
+    with_duckdb = setup.run("usage_archive.py", "--days", "2", "--out", "archive")
+    path = os.pathsep.join(filter(None, [str(blocker), os.environ.get("PYTHONPATH")]))
+    without = setup.run("usage_archive.py", "--days", "2", "--out", "archive", PYTHONPATH=path)
+    assert "(queried with python)" in without.out
+    assert _printed_table(without.out) == _printed_table(with_duckdb.out)
