@@ -114,6 +114,7 @@ class Transport:
                 timeout = aiohttp.ClientTimeout(total=overrides.timeout, connect=self.config.connect_timeout)
         target = path + ("?" + query_string(query) if query else "")
         url = URL(self.config.base_url + target, encoded=True)
+        extra = self.pool.network.request_kwargs()  # proxy (and TLS for a caller's session), built once
         policy = self.config.retry
         attempt = 0
         while True:
@@ -123,7 +124,9 @@ class Transport:
             error: BaseException | None = None
             response: Response | None = None
             try:
-                async with session.request(method, url, data=body, headers=headers, timeout=timeout) as raw:
+                async with session.request(
+                    method, url, data=body, headers=headers, timeout=timeout, **extra
+                ) as raw:
                     payload = await raw.read()
                     response = Response(raw.status, raw.headers, payload)  # headers: case-insensitive
             except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
