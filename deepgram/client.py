@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from deepgram.config import USER_AGENT, DeepgramClientOptions, resolve
 from deepgram.core.api import Api
+from deepgram.core.headers import check_headers
 from deepgram.core.network import Network
 from deepgram.core.redact import SECRETS, mask
 from deepgram.core.retry import RetryPolicy
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
+from deepgram.core.timeouts import check_timeout
 from deepgram.core.transport import Transport, TransportConfig
 from deepgram.errors import DeepgramTypeError
 from deepgram.logs import configure_from_env
@@ -21,6 +23,7 @@ from deepgram.manage.async_client import AsyncManageClient
 from deepgram.manage.client import ManageClient
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
+from deepgram.usage.archive.surface import AccountUsage
 
 if TYPE_CHECKING:
     import ssl
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
 
 class DeepgramClient:
     """Entry point: `client.manage` (classic, sync), `client.asyncmanage` (classic, async),
-    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async).
+    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async),
+    `client.usage` (the usage archive of every project).
 
     Credentials: `api_key`/`access_token` arguments, else `DEEPGRAM_API_KEY`, else
     `DEEPGRAM_ACCESS_TOKEN`; a missing credential is reported at the first request. Use it as a
@@ -60,6 +64,7 @@ class DeepgramClient:
         http_session: aiohttp.ClientSession | None = None,
         max_connections: int | None = None,
         max_connections_per_host: int | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         if config is not None and options is not None:
             raise DeepgramTypeError("pass either config or options, not both")
@@ -70,10 +75,13 @@ class DeepgramClient:
             api_key=api_key if api_key is not None else base.api_key,
             access_token=access_token if access_token is not None else base.access_token,
             url=url if url is not None else base.url,
-            headers={**base.headers, **(headers or {})},
+            headers={**check_headers(base.headers), **check_headers(headers or {})},
             timeout=timeout if timeout is not None else base.timeout,
             connect_timeout=connect_timeout if connect_timeout is not None else base.connect_timeout,
             max_retries=max_retries if max_retries is not None else base.max_retries,
+            max_response_bytes=(
+                max_response_bytes if max_response_bytes is not None else base.max_response_bytes
+            ),
         )
         resolved = resolve(merged)
         configure_from_env()
@@ -96,6 +104,7 @@ class DeepgramClient:
                 connect_timeout=resolved.connect_timeout,
                 retry=RetryPolicy(max_retries=resolved.max_retries),
                 user_agent=USER_AGENT,
+                max_response_bytes=resolved.max_response_bytes,
             ),
             SessionPool(network),
         )
@@ -111,6 +120,7 @@ class DeepgramClient:
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
         self.projects = Projects(api)
         self.models = Models(api)
+        self.usage = AccountUsage(api)
 
     @property
     def url(self) -> str:
@@ -137,9 +147,9 @@ class DeepgramClient:
         config = self._api.transport.config
         changes: dict[str, Any] = {}
         if timeout is not None:
-            changes["timeout"] = timeout
+            changes["timeout"] = check_timeout("timeout", timeout)
         if connect_timeout is not None:
-            changes["connect_timeout"] = connect_timeout
+            changes["connect_timeout"] = check_timeout("connect_timeout", connect_timeout)
         if max_retries is not None:
             changes["retry"] = RetryPolicy(**{**config.retry.__dict__, "max_retries": max_retries})
         sibling = object.__new__(DeepgramClient)

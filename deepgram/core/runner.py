@@ -45,9 +45,11 @@ class LoopRunner:
         """Run `coro` to completion and return its result; Ctrl-C cancels the request in flight."""
         try:
             asyncio.get_running_loop()
+            inside_loop = True
         except RuntimeError:
-            return self._run_here(coro)
-        return self._run_in_background(coro)
+            inside_loop = False
+        # Decided outside the `except`, so errors of the call do not chain "no running event loop".
+        return self._run_in_background(coro) if inside_loop else self._run_here(coro)
 
     def _thread_loop(self) -> asyncio.AbstractEventLoop:
         loop: asyncio.AbstractEventLoop | None = getattr(self._local, "loop", None)
