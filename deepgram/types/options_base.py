@@ -43,7 +43,7 @@ class Options(
 ):
     """Base of every options class: `KeyOptions(comment=..., scopes=[...])`, a dict works as well."""
 
-    # Values normalised before type checks: dates and datetimes become ISO strings.
+    # Option name -> the values it may take; `_check` refuses any other.
     _enums: ClassVar[Mapping[str, frozenset[str]]] = {}
 
     @classmethod
@@ -54,7 +54,7 @@ class Options(
                 raise _unknown_option(cls, name)
             if value is None:
                 continue
-            if isinstance(value, dt.date | dt.datetime):
+            if isinstance(value, dt.date | dt.datetime):  # normalised before the type checks
                 value = value.isoformat()
             data[name] = value
         try:
