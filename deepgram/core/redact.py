@@ -31,6 +31,14 @@ _JSON_SECRET_MEMBER = re.compile(
     re.IGNORECASE,
 )
 
+# Credentials inside a URL (`http://user:pass@proxy:3128`): scrubbed from any text, registered or not.
+_URL_USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/\s@]+@", re.IGNORECASE)
+
+
+def redact_url_credentials(text: str) -> str:
+    """Replace the `user:password@` part of every URL in `text` with `***@`."""
+    return _URL_USERINFO.sub(rf"\g<1>{REDACTED}@", text) if "@" in text else text
+
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Return a copy of `headers` with credentials replaced by `***` (Authorization keeps its scheme)."""
@@ -136,23 +144,14 @@ class SecretRegistry:
         return f"SecretRegistry(<{len(self)} secrets>)"
 
     def scrub(self, text: str) -> str:
-        """Return `text` with every registered secret replaced by `***`."""
-        if not text or not (self._long or self._short or self._odd):
+        """Return `text` with every registered secret, and any credentials in a URL, replaced by `***`."""
+        if not text:
             return text
-        spans = self._spans(text)
-        if not spans:
-            return text
-        spans.sort(key=lambda span: (span[0], -span[1]))
-        out: list[str] = []
-        position = 0
-        for start, end in spans:
-            if start < position:  # overlaps a longer match already replaced
-                continue
-            out.append(text[position:start])
-            out.append(REDACTED)
-            position = end
-        out.append(text[position:])
-        return "".join(out)
+        if self._long or self._short or self._odd:
+            spans = self._spans(text)
+            if spans:
+                text = _replace(text, spans)
+        return redact_url_credentials(text)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
@@ -182,15 +181,30 @@ class SecretRegistry:
 
     def scrub_bytes(self, data: bytes) -> bytes:
         """`scrub` for a body: bytes that are not UTF-8 are kept as they are."""
-        if not data or not (self._long or self._short or self._odd):
+        if not data:
             return data
         text = data.decode("utf-8", "surrogateescape")
         scrubbed = self.scrub(text)
-        return data if scrubbed is text else scrubbed.encode("utf-8", "surrogateescape")
+        return data if scrubbed == text else scrubbed.encode("utf-8", "surrogateescape")
 
     def logging_filter(self) -> logging.Filter:
         """A `logging.Filter` that formats each record's message and scrubs it, its traceback and stack."""
         return _ScrubbingFilter(self)
+
+
+def _replace(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by `***`; a span overlapping an earlier, longer one is skipped."""
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    out: list[str] = []
+    position = 0
+    for start, end in spans:
+        if start < position:
+            continue
+        out.append(text[position:start])
+        out.append(REDACTED)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 class _ScrubbingFilter(logging.Filter):
