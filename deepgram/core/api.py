@@ -97,6 +97,8 @@ class Api:
         result = await self.transport.request(
             operation.method, path, query, body, parse=parse, options=request_options
         )
+        if operation.after is not None:
+            operation.after(params)
         attach = getattr(result, "_attach", None)
         if attach is not None:
             attach(self, params.get("project_id"))
