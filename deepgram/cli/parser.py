@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="progress bar on stderr (default: when stderr is a terminal)")
     export.add_argument("--keep-credentials", action="store_true",
                         help="keep user:password and tokens found in callback URLs (masked by default)")
+    export.add_argument("--keep-formulas", action="store_true",
+                        help="CSV: keep cells starting with = + - @ as they are (prefixed with ' by default)")
     _sync(tree.command(group, "sync", usage.sync, "keep an incremental archive of request logs",
                        project=False))
 

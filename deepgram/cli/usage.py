@@ -98,7 +98,7 @@ def export(args: argparse.Namespace, client: DeepgramClient, out: Output) -> Non
     )
     progress: bool | None = None if args.progress is None else args.progress
     result = query.export(args.out, format=args.format, resume=args.resume, progress=progress,
-                          redact=not args.keep_credentials)
+                          redact=not args.keep_credentials, neutralize_formulas=not args.keep_formulas)
     if out.json:
         out.data({**{k: v for k, v in vars(result).items() if k != "path"}, "path": str(result.path)})
         return
