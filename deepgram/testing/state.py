@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .agents import AgentConfiguration, AgentVariable, DistributionCredential
 from .auth import ROLES, Principal, expand, role_of
@@ -22,6 +22,7 @@ from .seed_data import MODELS, Model, det_secret, det_uuid
 from .stats import Stats
 from .timeline import Clock
 
+T = TypeVar("T")
 _EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
 
 
@@ -140,21 +141,22 @@ class Project:
 
     def credential(self, credential_id: str) -> DistributionCredential:
         """A distribution credential by id, or 404."""
-        if credential_id not in self.credentials:
-            raise not_found("Distribution credentials", "DISTRIBUTION_CREDENTIALS_NOT_FOUND")
-        return self.credentials[credential_id]
+        return _found(self.credentials, credential_id, "Distribution credentials")
 
     def agent(self, agent_id: str) -> AgentConfiguration:
         """An agent configuration by id, or 404."""
-        if agent_id not in self.agents:
-            raise not_found("Agent configuration", "AGENT_NOT_FOUND")
-        return self.agents[agent_id]
+        return _found(self.agents, agent_id, "Agent configuration")
 
     def variable(self, variable_id: str) -> AgentVariable:
         """An agent variable by id, or 404."""
-        if variable_id not in self.variables:
-            raise not_found("Agent variable", "VARIABLE_NOT_FOUND")
-        return self.variables[variable_id]
+        return _found(self.variables, variable_id, "Agent variable")
+
+
+def _found(table: dict[str, T], item_id: str, what: str) -> T:
+    """`table[item_id]`, or the API's 404 naming `what`."""
+    if item_id not in table:
+        raise not_found(what)
+    return table[item_id]
 
 
 class State:
