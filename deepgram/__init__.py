@@ -60,6 +60,12 @@ if TYPE_CHECKING:
         RateLimitError as RateLimitError,
     )
     from deepgram.errors import (
+        RedirectError as RedirectError,
+    )
+    from deepgram.errors import (
+        ResponseTooLargeError as ResponseTooLargeError,
+    )
+    from deepgram.errors import (
         ResponseValidationError as ResponseValidationError,
     )
     from deepgram.errors import (
@@ -298,6 +304,8 @@ _EXPORTS: dict[str, str] = {
     "DeepgramConnectionError": "deepgram.errors",
     "DeepgramTimeoutError": "deepgram.errors",
     "ResponseValidationError": "deepgram.errors",
+    "ResponseTooLargeError": "deepgram.errors",
+    "RedirectError": "deepgram.errors",
     "DeepgramApiError": "deepgram.errors",
     "BadRequestError": "deepgram.errors",
     "AuthenticationError": "deepgram.errors",

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import weakref
 from types import TracebackType
 from typing import Any
 
 from deepgram.config import USER_AGENT, DeepgramClientOptions, resolve
 from deepgram.core.api import Api
+from deepgram.core.headers import check_headers
 from deepgram.core.redact import SECRETS, mask
 from deepgram.core.retry import RetryPolicy
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
+from deepgram.core.timeouts import check_timeout
 from deepgram.core.transport import Transport, TransportConfig
 from deepgram.errors import DeepgramTypeError
 from deepgram.logs import configure_from_env
@@ -19,11 +20,13 @@ from deepgram.manage.async_client import AsyncManageClient
 from deepgram.manage.client import ManageClient
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
+from deepgram.usage.archive.surface import AccountUsage
 
 
 class DeepgramClient:
     """Entry point: `client.manage` (classic, sync), `client.asyncmanage` (classic, async),
-    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async).
+    `client.projects` / `client.project(id)` / `client.models` (objects, sync and async),
+    `client.usage` (the usage archive of every project).
 
     Credentials: `api_key`/`access_token` arguments, else `DEEPGRAM_API_KEY`, else
     `DEEPGRAM_ACCESS_TOKEN`; a missing credential is reported at the first request. Use it as a
@@ -42,6 +45,7 @@ class DeepgramClient:
         max_retries: int | None = None,
         headers: dict[str, str] | None = None,
         options: DeepgramClientOptions | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         if config is not None and options is not None:
             raise DeepgramTypeError("pass either config or options, not both")
@@ -52,14 +56,18 @@ class DeepgramClient:
             api_key=api_key if api_key is not None else base.api_key,
             access_token=access_token if access_token is not None else base.access_token,
             url=url if url is not None else base.url,
-            headers={**base.headers, **(headers or {})},
+            headers={**check_headers(base.headers), **check_headers(headers or {})},
             timeout=timeout if timeout is not None else base.timeout,
             connect_timeout=connect_timeout if connect_timeout is not None else base.connect_timeout,
             max_retries=max_retries if max_retries is not None else base.max_retries,
+            max_response_bytes=(
+                max_response_bytes if max_response_bytes is not None else base.max_response_bytes
+            ),
         )
         resolved = resolve(merged)
         configure_from_env()
         SECRETS.add(resolved.secret)
+        pool = SessionPool()
         transport = Transport(
             TransportConfig(
                 base_url=resolved.base_url,
@@ -69,21 +77,22 @@ class DeepgramClient:
                 connect_timeout=resolved.connect_timeout,
                 retry=RetryPolicy(max_retries=resolved.max_retries),
                 user_agent=USER_AGENT,
+                max_response_bytes=resolved.max_response_bytes,
             ),
-            SessionPool(),
+            pool,
         )
-        self._init_surfaces(Api(transport, LoopRunner()))
-        # Closes the connections when the client is garbage-collected or the interpreter exits,
-        # for programs that never call close() (as the seed's scripts), without any warning.
-        self._closer = weakref.finalize(self, self._api.close)
+        self._init_surfaces(Api(transport, LoopRunner(final=pool.close_current)))
+        # The connections close with close(), or once nothing that can send a request (this
+        # client, a sibling, `client.manage`, a returned object) is left, or at interpreter exit.
+        self._closer = self._api.lifetime.close
 
     def _init_surfaces(self, api: Api) -> None:
         self._api = api
-        self._parent: DeepgramClient | None = None
         self.manage = ManageClient(api)
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
         self.projects = Projects(api)
         self.models = Models(api)
+        self.usage = AccountUsage(api)
 
     @property
     def url(self) -> str:
@@ -108,15 +117,14 @@ class DeepgramClient:
         config = self._api.transport.config
         changes: dict[str, Any] = {}
         if timeout is not None:
-            changes["timeout"] = timeout
+            changes["timeout"] = check_timeout("timeout", timeout)
         if connect_timeout is not None:
-            changes["connect_timeout"] = connect_timeout
+            changes["connect_timeout"] = check_timeout("connect_timeout", connect_timeout)
         if max_retries is not None:
             changes["retry"] = RetryPolicy(**{**config.retry.__dict__, "max_retries": max_retries})
         sibling = object.__new__(DeepgramClient)
         sibling._init_surfaces(self._api.with_transport(self._api.transport.with_config(**changes)))
         sibling._closer = self._closer
-        sibling._parent = self  # the parent's finalizer must not close the shared pool under a sibling
         return sibling
 
     def close(self) -> None:

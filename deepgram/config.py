@@ -10,7 +10,9 @@ from typing import Any
 
 from deepgram import defaults
 from deepgram._version import __version__
+from deepgram.core.headers import check_headers
 from deepgram.core.redact import mask
+from deepgram.core.timeouts import check_timeout
 from deepgram.core.urls import normalize_base_url
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
 
@@ -22,7 +24,8 @@ class DeepgramClientOptions:
     """Settings for `DeepgramClient` (the older SDK's name); every field may also be passed directly.
 
     `url` is the API host (`api.deepgram.com` or `http://127.0.0.1:8080`); `timeout` is the total
-    seconds per attempt and `connect_timeout` the seconds to connect; `max_retries=0` disables retries.
+    seconds per attempt and `connect_timeout` the seconds to connect; `max_retries=0` disables retries;
+    `max_response_bytes` caps the size of a response body (default 64 MiB).
     """
 
     api_key: str = ""
@@ -32,6 +35,7 @@ class DeepgramClientOptions:
     timeout: float | None = None
     connect_timeout: float | None = None
     max_retries: int | None = None
+    max_response_bytes: int | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:
@@ -53,6 +57,7 @@ class ResolvedConfig:
     timeout: float
     connect_timeout: float
     max_retries: int
+    max_response_bytes: int
     secret: str | None
 
     def __repr__(self) -> str:
@@ -91,14 +96,15 @@ def resolve(
     timeout = defaults.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
     connect = defaults.DEFAULT_CONNECT_TIMEOUT if options.connect_timeout is None else options.connect_timeout
     retries = defaults.DEFAULT_MAX_RETRIES if options.max_retries is None else options.max_retries
-    if not isinstance(options.headers, Mapping):
-        raise DeepgramTypeError("headers must be a mapping of header names to values")
+    cap = options.max_response_bytes
+    cap = defaults.DEFAULT_MAX_RESPONSE_BYTES if cap is None else cap
     return ResolvedConfig(
         base_url=normalize_base_url(url),
         authorization=authorization,
-        headers=dict(options.headers),
-        timeout=_number("timeout", timeout, minimum=0.001),
-        connect_timeout=_number("connect_timeout", connect, minimum=0.001),
+        headers=check_headers(options.headers),
+        timeout=check_timeout("timeout", timeout),
+        connect_timeout=check_timeout("connect_timeout", connect),
         max_retries=_number("max_retries", retries, minimum=0, integer=True),
+        max_response_bytes=_number("max_response_bytes", cap, minimum=1, integer=True),
         secret=secret,
     )

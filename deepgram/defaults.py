@@ -11,6 +11,10 @@ DEFAULT_TIMEOUT = 30.0
 # Seconds to open a connection: a dead host should fail fast and be retried, not eat the total budget.
 DEFAULT_CONNECT_TIMEOUT = 10.0
 
+# Largest response body read, in bytes: far above the biggest real page (about 2 MB for 1 000
+# request records), low enough that a broken or hostile server cannot exhaust memory.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
 # Retries after the first attempt: rides out a blip or a 429 without hiding a real outage.
 DEFAULT_MAX_RETRIES = 2
 

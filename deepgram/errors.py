@@ -9,6 +9,8 @@ from typing import Any
 from deepgram.core.redact import SECRETS, redact_headers, redact_json_secrets
 
 __all__ = [
+    "ArchiveLockedError",
+    "ArchiveSyncError",
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
@@ -20,9 +22,12 @@ __all__ = [
     "DeepgramTypeError",
     "DeepgramValueError",
     "MissingCredentialsError",
+    "MissingExtraError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
 ]
@@ -79,6 +84,22 @@ class ClientClosedError(DeepgramError):
     """The client was closed and cannot send requests any more."""
 
 
+class MissingExtraError(DeepgramError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra."""
+
+
+class ArchiveLockedError(DeepgramError):
+    """Another usage sync is writing to the same archive directory."""
+
+
+class ArchiveSyncError(DeepgramError):
+    """Some projects of a usage sync failed (the others were archived); `.result` says which."""
+
+    def __init__(self, message: str, result: object = None) -> None:
+        super().__init__(message)
+        self.result = result
+
+
 class DeepgramConnectionError(DeepgramError):
     """The request failed below HTTP: DNS, refused or dropped connection, truncated body."""
 
@@ -94,6 +115,21 @@ class DeepgramConnectionError(DeepgramError):
 
 class DeepgramTimeoutError(DeepgramConnectionError):
     """The request did not complete within its timeout."""
+
+
+class ResponseTooLargeError(DeepgramError):
+    """The response body is larger than the client's `max_response_bytes`; it was not read further
+    (and the request is not retried: the same answer would come back)."""
+
+    def __init__(self, limit: int, *, method: str = "", path: str = "") -> None:
+        self.message = f"response body larger than max_response_bytes={limit:,}; not read further"
+        super().__init__(self.message)
+        self.limit = limit
+        self.method = method
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.message}{_where(self.method, self.path)}"
 
 
 class ResponseValidationError(DeepgramError):
@@ -218,3 +254,12 @@ class RateLimitError(DeepgramApiError):
 
 class ServerError(DeepgramApiError):
     """5xx: the API failed; usually transient."""
+
+
+class RedirectError(DeepgramApiError):
+    """3xx the SDK does not follow (another origin, https to http, a POST, too many hops);
+    `location` names where the server pointed."""
+
+    def __init__(self, status: int, message: str, *, location: str = "", **fields: Any) -> None:
+        super().__init__(status, message, **fields)
+        self.location = location

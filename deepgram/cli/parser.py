@@ -152,4 +152,26 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--resume", action="store_true", help="continue an interrupted export")
     export.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bar on stderr (default: when stderr is a terminal)")
+    export.add_argument("--keep-credentials", action="store_true",
+                        help="keep user:password and tokens found in callback URLs (masked by default)")
+    _sync(tree.command(group, "sync", usage.sync, "keep an incremental archive of request logs",
+                       project=False))
     return parser
+
+
+def _sync(sync: argparse.ArgumentParser) -> None:
+    """The options of `deepgram usage sync`."""
+    sync.add_argument("--out", "-o", required=True, help="archive directory")
+    which = sync.add_mutually_exclusive_group()
+    which.add_argument("--project", "-p", action="append", help="a project to sync (repeatable)")
+    which.add_argument("--all-projects", action="store_true", help="every project the key can see")
+    sync.add_argument("--start", help="where a project's first sync begins (default: its first request)")
+    sync.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    sync.add_argument("--overlap", default="1h", help="read again this far before the watermark (default 1h)")
+    sync.add_argument("--state", help="state file (default: OUT/_state.json)")
+    sync.add_argument("--concurrency", type=int, default=32, help="pages in flight across all projects")
+    sync.add_argument("--page-size", type=int, default=DEFAULT_PAGE_SIZE, help="records per request (1-1000)")
+    sync.add_argument("--keep-credentials", action="store_true",
+                      help="keep user:password and tokens found in callback URLs (masked by default)")
+    sync.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                      help="progress on stderr (default: when stderr is a terminal)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -10,7 +11,9 @@ import msgspec
 
 from deepgram.cli.output import Output, plain, stream_row
 from deepgram.client import DeepgramClient
+from deepgram.errors import ArchiveSyncError, DeepgramTypeError
 from deepgram.resources.usage_types import UsageRequest
+from deepgram.usage.archive.engine import SyncResult
 
 REQUEST_FILTERS = ("start", "end", "status", "endpoint", "method", "deployment", "accessor", "request_id")
 SUMMARY_FILTERS = ("start", "end", "accessor", "tag", "method", "model", "deployment", "endpoint")
@@ -102,7 +105,8 @@ def export(args: argparse.Namespace, client: DeepgramClient, out: Output) -> Non
         page_size=args.page_size, concurrency=args.concurrency, **_filters(args, REQUEST_FILTERS)
     )
     progress: bool | None = None if args.progress is None else args.progress
-    result = query.export(args.out, format=args.format, resume=args.resume, progress=progress)
+    result = query.export(args.out, format=args.format, resume=args.resume, progress=progress,
+                          redact=not args.keep_credentials)
     if out.json:
         out.data({**{k: v for k, v in vars(result).items() if k != "path"}, "path": str(result.path)})
         return
@@ -110,3 +114,29 @@ def export(args: argparse.Namespace, client: DeepgramClient, out: Output) -> Non
     print(f"{how}: {result.records:,} records ({result.pages:,} pages, {result.bytes:,} bytes) "
           f"to {result.path} in {result.elapsed:.1f}s; window {result.start or '(first request)'} .. "
           f"{result.end}", file=out.stream if out.stream is not sys.stdout else sys.stdout)
+
+
+def sync(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
+    """`deepgram usage sync`: `client.usage.sync(...)`, then its one-line summary."""
+    projects = args.project
+    if not projects and not args.all_projects:
+        default = os.environ.get("DEEPGRAM_PROJECT_ID")
+        if not default:
+            raise DeepgramTypeError("name the projects to sync with --project, or pass --all-projects")
+        projects = [default]
+    try:
+        result = client.usage.sync(
+            args.out, projects=projects or None, format=args.format, start=args.start, overlap=args.overlap,
+            state=args.state, concurrency=args.concurrency, page_size=args.page_size,
+            redact=not args.keep_credentials, progress=args.progress,
+        )
+    except ArchiveSyncError as failed:  # the other projects were archived: say so, then fail
+        if isinstance(failed.result, SyncResult):
+            out.line(failed.result.summary())
+        raise
+    if out.json:
+        out.data({"out": str(result.out), "format": result.format, "run": result.run, "new": result.new,
+                  "duplicates": result.duplicates, "files": result.files, "elapsed": result.elapsed,
+                  "projects": [vars(p) for p in result.projects]})
+    else:
+        out.line(result.summary())

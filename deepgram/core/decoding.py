@@ -34,7 +34,7 @@ def decode(wire: type[T], body: bytes, *, status: int = 200, method: str = "", p
     """Decode a 2xx body; a body that does not fit raises `ResponseValidationError`."""
     try:
         return decoder_for(wire).decode(body)
-    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise ResponseValidationError(
             status=status, method=method, path=path, body=body, detail=str(exc)
         ) from None

@@ -12,8 +12,10 @@ from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from deepgram.core.headers import check_headers
+from deepgram.core.timeouts import check_timeout
 from deepgram.core.urls import encode_query
-from deepgram.errors import DeepgramTypeError, DeepgramValueError
+from deepgram.errors import DeepgramTypeError
 
 R = TypeVar("R")
 NAMES = ("timeout", "addons", "headers")
@@ -35,12 +37,7 @@ CURRENT: contextvars.ContextVar[CallOverrides | None] = contextvars.ContextVar(
 
 def _timeout_seconds(value: Any) -> float:
     # The older SDK took an httpx.Timeout; its read timeout is the closest to our total per attempt.
-    seconds = getattr(value, "read", value)
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise DeepgramTypeError(f"timeout must be a number of seconds, not {type(value).__name__}")
-    if seconds <= 0:
-        raise DeepgramValueError(f"timeout must be positive, got {seconds}")
-    return float(seconds)
+    return check_timeout("timeout", getattr(value, "read", value))
 
 
 def from_kwargs(kwargs: dict[str, Any]) -> CallOverrides | None:
@@ -48,12 +45,11 @@ def from_kwargs(kwargs: dict[str, Any]) -> CallOverrides | None:
     if not any(name in kwargs for name in NAMES):
         return None
     timeout, addons, headers = (kwargs.pop(name, None) for name in NAMES)
-    for name, value in (("addons", addons), ("headers", headers)):
-        if value is not None and not isinstance(value, Mapping):
-            raise DeepgramTypeError(f"{name} must be a mapping, not {type(value).__name__}")
+    if addons is not None and not isinstance(addons, Mapping):
+        raise DeepgramTypeError(f"addons must be a mapping, not {type(addons).__name__}")
     return CallOverrides(
         query=encode_query(addons or {}),
-        headers={str(k): str(v) for k, v in (headers or {}).items()},
+        headers=check_headers(headers or {}),
         timeout=None if timeout is None else _timeout_seconds(timeout),
     )
 

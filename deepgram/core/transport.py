@@ -12,13 +12,16 @@ from typing import Any, TypeVar
 from deepgram import defaults
 from deepgram.core.error_mapping import error_from_response
 from deepgram.core.overrides import CURRENT
+from deepgram.core.redirects import REDIRECT_STATUSES, redirect_target
 from deepgram.core.retry import FailureKind, RetryPolicy, retry_delay
 from deepgram.core.sessions import SessionPool
 from deepgram.core.urls import query_string
 from deepgram.errors import (
     DeepgramConnectionError,
     DeepgramTimeoutError,
+    DeepgramValueError,
     MissingCredentialsError,
+    ResponseTooLargeError,
     ResponseValidationError,
 )
 
@@ -46,6 +49,22 @@ class TransportConfig:
     connect_timeout: float = defaults.DEFAULT_CONNECT_TIMEOUT
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     user_agent: str = "deepgram-manage-python"
+    max_response_bytes: int = defaults.DEFAULT_MAX_RESPONSE_BYTES
+
+
+async def read_capped(raw: Any, limit: int, *, method: str, path: str) -> bytes:
+    """The whole body of an aiohttp response, refusing (without reading on) one over `limit` bytes."""
+    length = raw.content_length
+    if length is not None and length > limit:
+        raise ResponseTooLargeError(limit, method=method, path=path)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in raw.content.iter_any():
+        size += len(chunk)
+        if size > limit:
+            raise ResponseTooLargeError(limit, method=method, path=path)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class Transport:
@@ -115,7 +134,7 @@ class Transport:
         target = path + ("?" + query_string(query) if query else "")
         url = URL(self.config.base_url + target, encoded=True)
         policy = self.config.retry
-        attempt = 0
+        attempt = hops = 0
         while True:
             session = await self.pool.get()
             started = time.perf_counter()
@@ -123,8 +142,10 @@ class Transport:
             error: BaseException | None = None
             response: Response | None = None
             try:
-                async with session.request(method, url, data=body, headers=headers, timeout=timeout) as raw:
-                    payload = await raw.read()
+                async with session.request(
+                    method, url, data=body, headers=headers, timeout=timeout, allow_redirects=False
+                ) as raw:
+                    payload = await read_capped(raw, self.config.max_response_bytes, method=method, path=path)
                     response = Response(raw.status, raw.headers, payload)  # headers: case-insensitive
             except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
                 failure, error = FailureKind.CONNECT, exc
@@ -134,9 +155,19 @@ class Transport:
                 failure, error = FailureKind.PAYLOAD, exc
             except (aiohttp.ClientError, OSError) as exc:
                 failure, error = FailureKind.DISCONNECTED, exc
+            except (ValueError, TypeError, OverflowError) as exc:  # aiohttp refusing what it was given
+                raise DeepgramValueError(
+                    f"the request could not be sent: {type(exc).__name__}: {exc}"
+                ) from None
             elapsed = (time.perf_counter() - started) * 1000
             if response is not None:
                 log.debug("%s %s -> %d (%.1f ms)", method, target, response.status, elapsed)
+                if response.status in REDIRECT_STATUSES:
+                    url = redirect_target(
+                        response.status, response.headers, url, method=method, hops=hops, path=path
+                    )
+                    hops += 1
+                    continue
                 if 200 <= response.status < 300:
                     try:
                         return parse(response)

@@ -122,8 +122,20 @@ class Usage(ProjectCollection):
             UsageBreakdownOptions.coerce(options, **filters),
         )
 
+    async def await_for(
+        self, request_id: str, *, timeout: float = 60.0, interval: float = 0.5
+    ) -> UsageRequest:
+        """GET /v1/projects/{project_id}/requests/{request_id} until the record exists and its `usd`
+        has settled (polling with backoff from `interval` seconds); `DeepgramTimeoutError` after `timeout`."""
+        from deepgram.usage.settle import wait_for_usage
+
+        return await wait_for_usage(
+            self._api, self.project_id, request_id, timeout=timeout, interval=interval
+        )
+
     page = blocking(apage)
     get = blocking(aget)
+    wait_for = blocking(await_for)
     summary = blocking(asummary)
     fields = blocking(afields)
     breakdown = blocking(abreakdown)

@@ -47,6 +47,9 @@ def parser() -> argparse.ArgumentParser:
         "retry_after=1 (kinds: status, latency, drop, truncate, garbage)",
     )
     serve.add_argument("--fault-seed", type=int, default=0, help="seed of the fault dice")
+    serve.add_argument("--projects", type=int, default=3, help="how many projects (default 3)")
+    serve.add_argument("--requests-per-project", type=int, default=None,
+                       help="give every project's log this size (default: the main one is --requests)")
     return cli
 
 
@@ -64,6 +67,8 @@ async def serve(args: argparse.Namespace) -> None:
         latency=args.latency,
         fault_seed=args.fault_seed,
         faults=[parse_spec(s) for s in args.fault],
+        projects=args.projects,
+        requests_per_project=args.requests_per_project,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,9 @@ class Emulator:
         fault_seed: int = 0,
         faults: list[FaultRule] | None = None,
         now: datetime | None = None,
+        projects: int = 3,
+        requests_per_project: int | None = None,
+        manual_clock: bool = False,
     ) -> None:
         if shapes not in ("current", "legacy"):
             raise ValueError("shapes must be 'current' or 'legacy'")
@@ -47,9 +50,14 @@ class Emulator:
         self.host = host
         self.port = port
         self.latency = latency
+        if projects < 1:
+            raise ValueError("projects must be at least 1")
         self.clock = Clock()
         if now is not None:
             self.clock.offset_ms = int(now.timestamp() * 1000) - wall_clock_ms()
+        if manual_clock:  # time moves only with advance(): live logs grow only when a test says so
+            self.clock.offset_ms += wall_clock_ms()
+            self.clock.source = _stopped
         self.state: State = build_state(
             seed=seed,
             shapes=shapes,
@@ -57,6 +65,8 @@ class Emulator:
             admin_key=api_key or DEFAULT_API_KEY,
             requests=requests,
             live_per_second=live_rate if live else 0.0,
+            projects=projects,
+            requests_per_project=requests_per_project,
         )
         self.faults = Faults(fault_seed, faults)
         self.calls: list[tuple[str, str]] = []
@@ -105,6 +115,43 @@ class Emulator:
             project_id or self.project_id, scopes or ["usage:read"], member_id=member_id, comment=comment
         )
         return key.secret
+
+    def now(self) -> datetime:
+        """The emulator's current time (UTC)."""
+        return datetime.fromtimestamp(self.clock.now_ms() / 1000, tz=timezone.utc)
+
+    def add_request(
+        self,
+        project_id: str | None = None,
+        *,
+        age: float = 0.0,
+        appear_after: float = 0.0,
+        settle_after: float = 0.0,
+        callback: str | None = None,
+        slot: int | None = None,
+    ) -> str:
+        """Add a request created `age` seconds ago (a late arrival when `age` > 0) and return its id.
+
+        It shows up in the log `appear_after` seconds from now, and its `response.details.usd`
+        `settle_after` seconds from now; `callback` sets its callback URL (also in its `path`).
+        """
+        now = self.clock.now_ms()
+        item = self.log(project_id).added.add(
+            created_ms=now - int(age * 1000), visible_ms=now + int(appear_after * 1000),
+            settled_ms=now + int(settle_after * 1000), slot=slot, callback=callback,
+        )
+        return item.request_id
+
+    def request_ids(self, project_id: str | None = None) -> set[str]:
+        """Every request id in a project's log now (generated and added): the truth for tests."""
+        from .request_log import RecordFilter
+        from .stats import Window
+
+        log = self.log(project_id)
+        window = Window(-(2**62), 2**62, (0, len(log)))
+        ids = {log.request_id(seq) for seq in range(len(log))}
+        ids.update(item.request_id for item in log.added.visible(window, RecordFilter()))
+        return ids
 
     def advance(self, seconds: float) -> None:
         """Move the emulator clock forward; a live log gains `seconds * live_rate` requests."""
@@ -193,6 +240,11 @@ class Emulator:
     def __repr__(self) -> str:
         where = self.url if self._runner is not None else "stopped"
         return f"<Emulator {where} projects={len(self.state.projects)} shapes={self.state.shapes}>"
+
+
+def _stopped() -> int:
+    """The source of a manual clock: time stands still between `advance()` calls."""
+    return 0
 
 
 def _shutdown(loop: asyncio.AbstractEventLoop, thread: threading.Thread) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -69,17 +70,25 @@ def list_requests(call: Call) -> Reply:
     )
     log = project.log
     window = project.stats.window(start, end)
+    if start is None:  # an open start: added requests older than the generated log count too
+        window = dataclasses.replace(window, start_ms=0)
+    # `page` and `limit` are echoed as sent (the definition types both as numbers); paging uses
+    # their whole part.
+    echo = msgspec.json.encode({"page": page, "limit": limit})[:-1]
     wanted = params.text(call.query, "request_id")
     if wanted is not None:
         seq = log.seq_of(wanted)
         lo, hi = window.seqs
         hit = seq is not None and lo <= seq < hi and record_filter.accepts(log.slot(seq))
         seqs = [seq] if hit and int(page) == 0 and seq is not None else []
+        added = log.added.find(wanted)
+        if added is not None and int(page) == 0 and added in log.added.visible(window, record_filter):
+            return echo + b',"requests":[' + log.added.render(added) + b"]}"
+    elif len(log.added):
+        records = log.added.page(window, record_filter, int(page), int(limit))
+        return echo + b',"requests":[' + b",".join(records) + b"]}"
     else:
         seqs = log.page(window.seqs, record_filter, int(page), int(limit))
-    # `page` and `limit` are echoed as sent (the definition types both as numbers); paging uses
-    # their whole part.
-    echo = msgspec.json.encode({"page": page, "limit": limit})[:-1]
     return echo + b',"requests":' + log.render(seqs) + b"}"
 
 
@@ -87,9 +96,13 @@ def get_request(call: Call) -> Reply:
     """GET /v1/projects/{project_id}/requests/{request_id} (current: `{"request": ...}`; legacy: flat)"""
     project = call.project("usage:read")
     seq = project.log.seq_of(call.params["request_id"])
-    if seq is None:
+    added = project.log.added.find(call.params["request_id"])
+    if seq is not None:
+        record = project.log.record_json(seq)
+    elif added is not None:
+        record = project.log.added.render(added)
+    else:
         raise not_found("Request")
-    record = project.log.record_json(seq)
     return record if call.state.shapes == "legacy" else b'{"request":' + record + b"}"
 
 

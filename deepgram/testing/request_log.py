@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from .added_requests import AddedRequests
 from .seed_data import det_hex
 from .timeline import Timeline
 from .traffic import PERIOD, Slot, failure_message
@@ -101,6 +102,7 @@ class RequestLog:
         self._salt = int(det_hex(seed, project_id, "request-salt", length=8), 16)
         self._templates: list[_Template] = [self._template(slot) for slot in slots]
         self.matches = lru_cache(maxsize=64)(self._matches)
+        self.added = AddedRequests(self, timeline.clock.now_ms)  # late arrivals tests add
 
     def __len__(self) -> int:
         return self.timeline.count()
@@ -167,13 +169,16 @@ class RequestLog:
 
     def record_json(self, seq: int) -> bytes:
         """One record as JSON, by filling the holes of its slot's precomputed template."""
+        return self.render_as(seq % PERIOD, self.request_id(seq), self.timeline.created_ms(seq))
+
+    def render_as(self, slot: int, request_id: str, created: int) -> bytes:
+        """The record of slot `slot` with the given id and creation time (epoch ms)."""
         self.records_built += 1
-        fmt, holes = self._templates[seq % PERIOD]
-        created = self.timeline.created_ms(seq)
+        fmt, holes = self._templates[slot]
         values = (
-            self.request_id(seq).encode(),
+            request_id.encode(),
             iso_ms_bytes(created),
-            iso_ms_bytes(created + self.slots[seq % PERIOD].latency_ms),
+            iso_ms_bytes(created + self.slots[slot].latency_ms),
         )
         return fmt % (values if holes == _IN_ORDER else tuple(values[hole] for hole in holes))
 

@@ -29,9 +29,18 @@ _KEY_SCOPES = (["member"], ["usage:read"], ["admin"], ["keys:read", "keys:write"
 
 
 def build_state(
-    *, seed: int, shapes: Shapes, clock: Clock, admin_key: str, requests: int, live_per_second: float
+    *,
+    seed: int,
+    shapes: Shapes,
+    clock: Clock,
+    admin_key: str,
+    requests: int,
+    live_per_second: float,
+    projects: int = 3,
+    requests_per_project: int | None = None,
 ) -> State:
-    """Three projects with members of every role, keys, invites, balances, purchases and logs."""
+    """Projects (three by default) with members of every role, keys, invites, balances, purchases
+    and logs. `requests_per_project` gives every log that size (as benchmarks of many projects need)."""
     rng = random.Random(f"{seed}:state")
     anchor_ms = clock.now_ms() // 60_000 * 60_000
     taken: set[str] = set()
@@ -39,13 +48,16 @@ def build_state(
     owner = Member(det_uuid(seed, "member", you.email), you.email, you.first_name, you.last_name, ["owner"])
     state = State(seed, shapes, clock, admin_key, owner)
     names = rng.sample(PROJECT_NAMES, len(_LAYOUTS))
-    for index, (owners, admins, members, divisor, cap) in enumerate(_LAYOUTS):
+    layouts = [_LAYOUTS[index] if index < len(_LAYOUTS) else _LAYOUTS[-1] for index in range(projects)]
+    for index, (owners, admins, members, divisor, cap) in enumerate(layouts):
         project_id = det_uuid(seed, "project", index)
         size = max(1, requests // divisor)
         size = min(size, cap) if cap else size
+        if requests_per_project is not None:
+            size = requests_per_project
         project = Project(
             project_id=project_id,
-            name=names[index],
+            name=names[index] if index < len(names) else f"{names[index % len(names)]} {index}",
             company=COMPANIES[index % len(COMPANIES)],
         )
         state.projects[project_id] = project

@@ -117,9 +117,11 @@ async def export_query(
     format: str = "jsonl",
     resume: bool = False,
     progress: ProgressArg = None,
+    redact: bool = True,
 ) -> ExportResult:
-    """Write every record of `query` to `path`; see the module docstring for the guarantees."""
-    fmt = get_format(format)
+    """Write every record of `query` to `path`; see the module docstring for the guarantees.
+    `redact=False` keeps credentials found in callback URLs (see `deepgram.usage.redaction`)."""
+    fmt = get_format(format, redact=redact)
     target = Path(path)
     state, resumed = _start_state(query, fmt, target, resume)
     window = Window(state.start, state.end, state.pinned)

@@ -1,7 +1,8 @@
 """Export formats: how a page becomes bytes of whole lines, and which page shape each one reads.
 
 JSONL writes each record's bytes exactly as the API sent them (one per line, no re-encoding);
-CSV decodes typed records and writes the columns of `deepgram.usage.csv_columns`.
+CSV decodes typed records and writes the columns of `deepgram.usage.csv_columns`. Both mask
+credentials in callback URLs (`deepgram.usage.redaction`) unless made with `redact=False`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from deepgram.core.endpoint import Endpoint
 from deepgram.errors import DeepgramValueError
 from deepgram.resources.usage_types import UsageRequestsResponse
 from deepgram.usage.csv_columns import HEADER, row
+from deepgram.usage.redaction import redact_raw, redact_text
 from deepgram.usage.wire import RAW_PAGES, TYPED_PAGES, RawPage, raw_ids, raw_keep, typed_ids, typed_keep
 
 P = TypeVar("P")
@@ -40,18 +42,20 @@ class Format(Protocol[P]):
     def last_created(self, page: P) -> str | None: ...
 
 
-def _one_line(record: msgspec.Raw) -> bytes:
-    data = bytes(record)
+def _one_line(data: bytes) -> bytes:
     if b"\n" in data or b"\r" in data:  # a pretty-printed body: same JSON, on one line
         data = msgspec.json.encode(msgspec.json.decode(data))
     return data
 
 
 class Jsonl:
-    """One request record per line, byte for byte as the API returned it."""
+    """One request record per line, byte for byte as the API returned it (credentials masked)."""
 
     name = "jsonl"
     endpoint: Endpoint[RawPage] = RAW_PAGES
+
+    def __init__(self, *, redact: bool = True) -> None:
+        self.redact = redact
 
     def header(self) -> bytes:
         return b""
@@ -59,7 +63,8 @@ class Jsonl:
     def encode(self, page: RawPage) -> bytes:
         if not page.requests:
             return b""
-        return b"\n".join(_one_line(record) for record in page.requests) + b"\n"
+        records = (bytes(record) for record in page.requests)
+        return b"\n".join(_one_line(redact_raw(r) if self.redact else r) for r in records) + b"\n"
 
     def ids(self, page: RawPage) -> list[str]:
         return raw_ids(page)
@@ -80,6 +85,9 @@ class Csv:
     name = "csv"
     endpoint: Endpoint[UsageRequestsResponse] = TYPED_PAGES
 
+    def __init__(self, *, redact: bool = True) -> None:
+        self.redact = redact
+
     @staticmethod
     def _rows(rows: list[Any]) -> bytes:
         buffer = io.StringIO()
@@ -90,7 +98,10 @@ class Csv:
         return self._rows([list(HEADER)])
 
     def encode(self, page: UsageRequestsResponse) -> bytes:
-        return self._rows([row(record) for record in page.requests])
+        rows = [row(record) for record in page.requests]
+        if self.redact:
+            rows = [[redact_text(c) if isinstance(c, str) else c for c in cells] for cells in rows]
+        return self._rows(rows)
 
     def ids(self, page: UsageRequestsResponse) -> list[str]:
         return typed_ids(page)
@@ -105,12 +116,12 @@ class Csv:
         return page.requests[-1].created if page.requests else None
 
 
-FORMATS: dict[str, Format[Any]] = {"jsonl": Jsonl(), "csv": Csv()}
+FORMATS: dict[str, type[Jsonl] | type[Csv]] = {"jsonl": Jsonl, "csv": Csv}
 
 
-def get_format(name: str) -> Format[Any]:
+def get_format(name: str, *, redact: bool = True) -> Format[Any]:
     """The format called `name`; anything else is a `DeepgramValueError` before any request."""
     try:
-        return FORMATS[name.lower()]
+        return FORMATS[name.lower()](redact=redact)
     except (KeyError, AttributeError):
         raise DeepgramValueError(f"format must be one of {', '.join(FORMATS)}, got {name!r}") from None

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from deepgram.core.api import Api
     from deepgram.core.endpoint import Endpoint
     from deepgram.usage.export import ExportResult, ProgressArg
+    from deepgram.usage.gate import PageGate
 
 T = TypeVar("T")
 
@@ -111,8 +112,10 @@ class RequestQuery:
         window: Window,
         first_page: int = 0,
         dedupe: RecentIds | None = None,
+        gate: PageGate | None = None,
     ) -> AsyncIterator[tuple[int, P]]:
-        """`(number, page)` from `first_page` on, decoded by `endpoint`, repeats dropped via `keep`."""
+        """`(number, page)` from `first_page` on, decoded by `endpoint`, repeats dropped via `keep`;
+        a `gate` shares one limit on pages in flight (and one throttle) with other scrapes."""
         self.last_window = window
         if window.empty:
             return
@@ -120,7 +123,7 @@ class RequestQuery:
         self.stats = ScrapeStats()
         pages = scrape_pages(
             self._api, self.project_id, self.pinned_options(window), endpoint,
-            concurrency=self.concurrency, first_page=first_page, stats=self.stats,
+            concurrency=self.concurrency, first_page=first_page, stats=self.stats, gate=gate,
         )
         try:
             async for number, page in pages:
@@ -173,12 +176,35 @@ class RequestQuery:
         *,
         resume: bool = False,
         progress: ProgressArg = None,
+        redact: bool = True,
     ) -> ExportResult:
-        """Stream every record of the window to `path` (`jsonl` or `csv`), resumably; see `export`."""
+        """Stream every record of the window to `path` (`jsonl` or `csv`), resumably; see `export`.
+        Credentials in callback URLs are masked unless `redact=False`."""
         from deepgram.usage.export import export_query
 
-        return await export_query(self, path, format=format, resume=resume, progress=progress)
+        return await export_query(self, path, format=format, resume=resume, progress=progress, redact=redact)
+
+    async def ato_arrow(self, *, redact: bool = True) -> Any:
+        """Every record of the window as a `pyarrow.Table` (the archive's flat schema; extra `parquet`)."""
+        from deepgram.usage.frames import query_table
+
+        return await query_table(self, redact=redact)
+
+    async def ato_pandas(self, *, redact: bool = True) -> Any:
+        """Every record of the window as a pandas DataFrame (extra `pandas`)."""
+        from deepgram.usage.frames import query_pandas
+
+        return await query_pandas(self, redact=redact)
+
+    async def ato_polars(self, *, redact: bool = True) -> Any:
+        """Every record of the window as a polars DataFrame (extra `polars`)."""
+        from deepgram.usage.frames import query_polars
+
+        return await query_polars(self, redact=redact)
 
     first = blocking(afirst)
     export = blocking(aexport)
+    to_arrow = blocking(ato_arrow)
+    to_pandas = blocking(ato_pandas)
+    to_polars = blocking(ato_polars)
 

@@ -26,7 +26,8 @@ from deepgram.errors import (
 )
 from deepgram.types.options import UsageRequestOptions
 from deepgram.usage import defaults
-from deepgram.usage.paging import PagePlan, Throttle
+from deepgram.usage.gate import PageGate
+from deepgram.usage.paging import PagePlan
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
@@ -100,10 +101,12 @@ async def scrape_pages(
     retries: int = defaults.PAGE_RETRIES,
     stats: ScrapeStats | None = None,
     clock: Callable[[], float] = time.monotonic,
+    gate: PageGate | None = None,
 ) -> AsyncIterator[tuple[int, P]]:
     """Yield `(page_number, page)` for every page of the window from `first_page`, in order.
 
-    `options` carries the pinned window, filters and `limit`; `page` is set per request.
+    `options` carries the pinned window, filters and `limit`; `page` is set per request. At most
+    `concurrency` pages of this scrape are in flight, and no more than a shared `gate` allows.
     Raises the last error of a page that failed `retries` times, or the first non-transient one;
     a client made with `max_retries=0` gets no page retries either.
     """
@@ -114,7 +117,8 @@ async def scrape_pages(
     params = {"project_id": project_id}
     stats = stats if stats is not None else ScrapeStats()
     plan = PagePlan(page_size, ahead=concurrency + defaults.PREFETCH_EXTRA, first=first_page)
-    throttle = Throttle(concurrency)
+    gate = gate if gate is not None else PageGate(concurrency)
+    throttle = gate.throttle
     flights: dict[asyncio.Task[P], _Flight] = {}
     ready: dict[int, P] = {}
 
@@ -128,9 +132,14 @@ async def scrape_pages(
     def launch(page: int, attempt: int = 0, delay: float = 0.0) -> None:
         flight = _Flight(page, attempt)
         flights[asyncio.ensure_future(fetch(flight, delay))] = flight
+        gate.acquire()
         stats.peak_in_flight = max(stats.peak_in_flight, len(flights))
 
+    def _allowed(mine: int) -> int:  # this scrape's own cap, and what the shared gate has left
+        return min(concurrency, mine + gate.free(clock()))
+
     def settle(task: asyncio.Task[P], flight: _Flight) -> None:
+        gate.release()
         error = task.exception()
         if error is None:
             throttle.success()
@@ -159,23 +168,27 @@ async def scrape_pages(
             if plan.done:
                 break
             now = clock()
-            while (fresh := plan.take(len(flights), throttle.allowed(now))) is not None:
+            while (fresh := plan.take(len(flights), _allowed(len(flights)))) is not None:
                 launch(fresh)
             for task, flight in list(flights.items()):
                 if not plan.needed(flight.page):
                     task.cancel()
                     del flights[task]
-            if not flights:
-                await asyncio.sleep(throttle.pause_left(now))
-                continue
+                    gate.release()
             pause = throttle.pause_left(now)
-            done, _ = await asyncio.wait(
-                flights, timeout=pause or None, return_when=asyncio.FIRST_COMPLETED
-            )
-            for task in done:
+            released = gate.waiter()  # another scrape sharing the gate may free a slot first
+            waitables: set[asyncio.Future[Any]] = {*flights, released}
+            try:
+                done, _ = await asyncio.wait(
+                    waitables, timeout=pause or None, return_when=asyncio.FIRST_COMPLETED
+                )
+            finally:
+                gate.forget(released)
+            for task in [task for task in flights if task in done]:
                 settle(task, flights.pop(task))
     finally:
         for task in flights:
             task.cancel()
+            gate.release()
         if flights:
             await asyncio.gather(*flights, return_exceptions=True)
