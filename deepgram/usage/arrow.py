@@ -21,6 +21,7 @@ from deepgram.resources.usage_types import (
     TTSUsageDetails,
     UsageRequest,
 )
+from deepgram.types.base import Number
 from deepgram.usage.extras import require
 
 __all__ = ["COLUMNS", "NAMES", "pyarrow", "require", "schema", "table"]
@@ -49,12 +50,12 @@ def _endpoint(r: UsageRequest) -> str | None:
     return r.path.split("?", 1)[0].rsplit("/", 1)[-1] or None if r.path else None
 
 
-def _characters(r: UsageRequest) -> int | None:
+def _characters(r: UsageRequest) -> Number | None:
     segments = _tts(r).speech_segments
     return None if segments is None else sum(s.characters or 0 for s in segments)
 
 
-def _tokens(r: UsageRequest, side: str) -> int | None:
+def _tokens(r: UsageRequest, side: str) -> Number | None:
     details = _response(r).token_details
     return None if details is None else sum(getattr(d, side) or 0 for d in details)
 
