@@ -12,8 +12,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import msgspec
-
+from deepgram.core.decoding import decoder_for
 from deepgram.resources.usage_types import (
     Callback,
     RequestResponse,
@@ -99,7 +98,7 @@ COLUMNS: tuple[tuple[str, str, Callable[[UsageRequest], Any]], ...] = (
     ("record", "string", lambda r: None),  # filled with the record's JSON text
 )
 NAMES: tuple[str, ...] = tuple(name for name, _, _ in COLUMNS)
-_decode = msgspec.json.Decoder(UsageRequest).decode
+_decode = decoder_for(UsageRequest).decode  # the SDK's decoder: builds the open `response` object
 
 
 def pyarrow() -> Any:
