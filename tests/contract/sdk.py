@@ -30,6 +30,9 @@ def declaration_for(op: dict[str, Any]) -> Any:
 
 def sdk_decode(declaration: Any, body: bytes) -> Any:
     """What a call returns for `body`: decoded into the wire type, then adapted to the public type."""
+    parse = getattr(declaration, "parse", None)
+    if parse is not None:
+        return parse(body)
     wire = decode(declaration.wire, body)
     return declaration.adapt(wire) if declaration.adapt is not None else wire
 
