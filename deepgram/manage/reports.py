@@ -32,7 +32,7 @@ from deepgram.resources.models import (
     ModelResponse,
     ModelsResponse,
 )
-from deepgram.resources.usage import fetch_fields
+from deepgram.resources.usage import fetch_fields, fetch_summary
 from deepgram.resources.usage_endpoints import (
     GET_REQUEST,
     GET_USAGE_BREAKDOWN,
@@ -78,13 +78,14 @@ class ReportCalls:
     async def get_usage(
         self, /, project_id: str,
         options: UsageSummaryOptions | UsageRequestOptions | Mapping[str, Any] | None = None, *,
-        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
+        totals: bool = True, timeout: Timeout = None, addons: Addons = None, headers: Headers = None,
+        **filters: Any,
     ) -> UsageResponse:
         """Takes `UsageSummaryOptions` or `UsageRequestOptions` (its window is used; `limit` and the
-        like do not apply here)."""
+        like do not apply here). `results` as in `get_usage_summary`."""
         request = per_call(timeout, addons, headers)
-        result = await self._api.call(
-            GET_USAGE_SUMMARY, project_id, options=options, request_options=request, **filters
+        result = await fetch_summary(
+            self._api, project_id, options, totals=totals, request_options=request, **filters
         )
         assert isinstance(result, UsageResponse)
         return result
@@ -111,11 +112,15 @@ class ReportCalls:
     async def get_usage_summary(
         self, /, project_id: str,
         options: UsageSummaryOptions | UsageRequestOptions | Mapping[str, Any] | None = None, *,
-        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
+        totals: bool = True, timeout: Timeout = None, addons: Addons = None, headers: Headers = None,
+        **filters: Any,
     ) -> UsageSummaryResponse:
+        """The API answers with the window only (no `results`); unless `totals=False`, `results` gets
+        one entry of totals for the window from GET .../usage/breakdown?grouping=endpoint with the
+        same filters, fetched concurrently."""
         request = per_call(timeout, addons, headers)
-        return await self._api.call(
-            GET_USAGE_SUMMARY, project_id, options=options, request_options=request, **filters
+        return await fetch_summary(
+            self._api, project_id, options, totals=totals, request_options=request, **filters
         )
 
     @GET_USAGE_FIELDS.documents
