@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from deepgram.config import USER_AGENT, DeepgramClientOptions, resolve
 from deepgram.core.api import Api
 from deepgram.core.headers import check_headers
+from deepgram.core.hooks import EventHooks
 from deepgram.core.network import Network
 from deepgram.core.redact import SECRETS, mask
 from deepgram.core.retry import RetryPolicy
@@ -43,6 +45,9 @@ class DeepgramClient:
     `trust_env=False`), `verify` (True, False, a CA bundle path or an `ssl.SSLContext`; True honours
     `SSL_CERT_FILE`/`SSL_CERT_DIR`), `http_session` (an `aiohttp.ClientSession` of yours, for async
     calls; never closed by the client), `max_connections` / `max_connections_per_host`.
+
+    Observability: `event_hooks={"request": [...], "response": [...]}` (sync or async callables
+    given a read-only view of every attempt); `x.with_raw_response.<method>()` for the HTTP response.
     """
 
     def __init__(
@@ -64,6 +69,7 @@ class DeepgramClient:
         max_connections: int | None = None,
         max_connections_per_host: int | None = None,
         max_response_bytes: int | None = None,
+        event_hooks: Mapping[str, Iterable[Callable[[Any], Any]]] | None = None,
     ) -> None:
         if config is not None and options is not None:
             raise DeepgramTypeError("pass either config or options, not both")
@@ -105,6 +111,7 @@ class DeepgramClient:
                 retry=RetryPolicy(max_retries=resolved.max_retries),
                 user_agent=USER_AGENT,
                 max_response_bytes=resolved.max_response_bytes,
+                hooks=EventHooks(event_hooks),
             ),
             pool,
         )

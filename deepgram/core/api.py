@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any, Protocol, TypeVar
 
+from deepgram.core import tracing
 from deepgram.core.decoding import decode
 from deepgram.core.endpoint import DateFormat, Endpoint
+from deepgram.core.raw import CAPTURE
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
 from deepgram.core.transport import Response, Transport
@@ -83,11 +85,46 @@ class Api:
             result: R = endpoint.adapt(wire) if endpoint.adapt is not None else wire
             return result
 
-        result = await self.transport.request(endpoint.method, path, query, body, parse=parse)
+        result = await self._send(endpoint, path, query, body, parse)
         attach = getattr(result, "_attach", None)
         if attach is not None:
             attach(self, (params or {}).get("project_id"))
         return result
+
+    async def _send(
+        self,
+        operation: Endpoint[R],
+        path: str,
+        query: list[tuple[str, str]] | None,
+        body: bytes | None,
+        parse: Callable[[Response], R],
+        **transport: Any,
+    ) -> R:
+        """The transport call, plus what observability needs: the response headers kept on the result
+        (`dg_request_id`), the response recorded for `with_raw_response`, and a span when tracing."""
+        capture = CAPTURE.get()
+        tracer = tracing.tracer()
+        span: Any = None
+
+        def observed(response: Response) -> R:
+            result = parse(response)
+            binding = getattr(result, "__dict__", None)
+            if binding is not None:
+                binding["_response_headers"] = response.headers
+            if capture is not None:
+                capture.fill(response)
+            if span is not None:
+                tracing.record_response(span, response.status, response.headers, response.attempt + 1)
+            return result
+
+        send = self.transport.request
+        method = operation.method
+        if tracer is None:
+            return await send(method, path, query, body, parse=observed, call=operation, **transport)
+        server = tracing.server_of(self.transport.config.base_url)
+        with tracing.operation_span(tracer, operation.name, method, operation.path, server) as opened:
+            span = opened
+            return await send(method, path, query, body, parse=observed, call=operation, **transport)
 
     def run(self, coro: Coroutine[Any, Any, T]) -> T:
         """Run a coroutine from sync code (see `LoopRunner`)."""

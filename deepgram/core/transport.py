@@ -7,10 +7,12 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from deepgram import defaults
+from deepgram.core import observe
 from deepgram.core.error_mapping import error_from_response
+from deepgram.core.hooks import EventHooks, RequestView
 from deepgram.core.overrides import CURRENT
 from deepgram.core.redirects import REDIRECT_STATUSES, redirect_target
 from deepgram.core.retry import FailureKind, RetryPolicy, retry_delay
@@ -31,11 +33,31 @@ log = logging.getLogger("deepgram")
 
 @dataclass(frozen=True)
 class Response:
-    """What came back: status, headers (a case-insensitive mapping) and the raw body."""
+    """What came back: status, headers (a case-insensitive mapping) and the raw body; which attempt
+    it answered (0 first), how long that attempt took (seconds) and the HTTP version."""
 
     status: int
     headers: Mapping[str, str]
     body: bytes
+    attempt: int = 0
+    elapsed: float = 0.0
+    version: tuple[int, int] = (1, 1)
+
+    @property
+    def http_version(self) -> str:
+        """`HTTP/1.1`."""
+        return f"HTTP/{self.version[0]}.{self.version[1]}"
+
+
+class Call(Protocol):
+    """Which operation a request performs (an `Operation` is one): its name (`get_keys`) and path
+    template, for hooks, logs and traces, which must not see the filled path's ids."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -50,6 +72,7 @@ class TransportConfig:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     user_agent: str = "deepgram-manage-python"
     max_response_bytes: int = defaults.DEFAULT_MAX_RESPONSE_BYTES
+    hooks: EventHooks = field(default_factory=EventHooks, repr=False)
 
 
 async def read_capped(raw: Any, limit: int, *, method: str, path: str) -> bytes:
@@ -111,10 +134,12 @@ class Transport:
         body: bytes | None = None,
         *,
         parse: Callable[[Response], T],
+        call: Call | None = None,
     ) -> T:
         """Send `method path?query` and return `parse(response)` for a 2xx, retrying as the policy says.
 
         `parse` runs inside the retry loop, so a GET whose 2xx body is cut off or garbled is retried.
+        `call` names the operation for hooks, logs and traces (else the method and filled path).
         """
         import aiohttp
         from yarl import URL
@@ -136,8 +161,13 @@ class Transport:
         extra = self.pool.network.request_kwargs()  # proxy (and TLS for a caller's session), built once
         policy = self.config.retry
         attempt = hops = 0
+        hooks = self.config.hooks
+        view: RequestView | None = None
+        name, template = (call.name, call.path) if call is not None else (method, path)
         while True:
             session = await self.pool.get()
+            if hooks:  # outside the try: a hook that raises aborts the call as it is
+                view = await observe.before_attempt(hooks, name, method, url, template, headers, attempt)
             started = time.perf_counter()
             failure: FailureKind | None = None
             error: BaseException | None = None
@@ -147,7 +177,9 @@ class Transport:
                     method, url, data=body, headers=headers, timeout=timeout, allow_redirects=False, **extra
                 ) as raw:
                     payload = await read_capped(raw, self.config.max_response_bytes, method=method, path=path)
-                    response = Response(raw.status, raw.headers, payload)  # headers: case-insensitive
+                    took = time.perf_counter() - started
+                    version = raw.version or (1, 1)
+                    response = Response(raw.status, raw.headers, payload, attempt, took, version)
             except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
                 failure, error = FailureKind.CONNECT, exc
             except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
@@ -160,9 +192,11 @@ class Transport:
                 raise DeepgramValueError(
                     f"the request could not be sent: {type(exc).__name__}: {exc}"
                 ) from None
-            elapsed = (time.perf_counter() - started) * 1000
             if response is not None:
-                log.debug("%s %s -> %d (%.1f ms)", method, target, response.status, elapsed)
+                if log.isEnabledFor(logging.DEBUG):
+                    observe.log_response(response, method, target, template)
+                if view is not None:
+                    await observe.after_attempt(hooks, view, response)
                 if response.status in REDIRECT_STATUSES:
                     url = redirect_target(
                         response.status, response.headers, url, method=method, hops=hops, path=path
@@ -192,6 +226,7 @@ class Transport:
                     log.info(
                         "%s %s -> %d; retry %d in %.2fs", method, path, response.status, attempt + 1, delay
                     )
+                    observe.note_retry(attempt, delay, str(response.status))
             else:
                 assert failure is not None and error is not None
                 log.debug("%s %s failed: %s (%s)", method, target, failure.name, type(error).__name__)
@@ -201,6 +236,7 @@ class Transport:
                 log.info(
                     "%s %s failed (%s); retry %d in %.2fs", method, path, failure.name, attempt + 1, delay
                 )
+                observe.note_retry(attempt, delay, failure.name)
             await self._sleep(delay)
             attempt += 1
 

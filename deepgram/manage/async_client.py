@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deepgram.core.overrides import accepting_overrides
+from deepgram.core.raw import RawResponses
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
 from deepgram.resources import billing, invites, keys, members, models, projects
 from deepgram.resources import usage_endpoints as usage
@@ -66,6 +67,11 @@ class AsyncManageClient:
 
     def __repr__(self) -> str:
         return "<AsyncManageClient>"
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, each returning a `RawResponse` (status, headers, request id, `.parse()`)."""
+        return RawResponses(self)
 
     def v(self, version: str = "1") -> AsyncManageClient:
         """The older SDK's version selector; only "1" exists."""

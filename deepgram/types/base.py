@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import msgspec
 
+from deepgram.core.error_mapping import request_id_from_headers
 from deepgram.core.redact import SECRETS
 from deepgram.errors import DeepgramError
 
@@ -43,6 +44,14 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
 
     def _attach(self, api: Api, project_id: str | None) -> None:
         """Bind the objects inside this response to the client that fetched them (no-op here)."""
+
+    @property
+    def dg_request_id(self) -> str | None:
+        """The `dg-request-id` Deepgram gave the request this object is the result of; None for an
+        object nested inside a result or built locally. Quote it to Deepgram support."""
+        binding = getattr(self, "__dict__", None)
+        headers = binding.get("_response_headers") if binding else None
+        return request_id_from_headers(headers) if headers is not None else None
 
 
 class Resource(Model, dict=True, eq=False):
