@@ -20,24 +20,36 @@ from deepgram.core.error_mapping import request_id_from_headers
 
 SPAN_PREFIX = "deepgram.manage"
 _UNSET: Any = object()
-_tracer: Any = _UNSET
+_trace: Any = _UNSET  # the opentelemetry.trace module, or None when it is not installed
+_provider: Any = None  # the provider `_tracer` came from
+_tracer: Any = None
 
 
 def tracer() -> Any:
-    """The SDK's tracer, or None when OpenTelemetry is not installed (decided once per process).
-
-    With the API installed but no tracer provider set, spans are OpenTelemetry's no-op spans.
-    """
-    global _tracer
-    if _tracer is _UNSET:
-        found = importlib.util.find_spec("opentelemetry") is not None
-        if found:
-            try:
-                from opentelemetry import trace
-            except ImportError:
-                found = False
-        _tracer = trace.get_tracer("deepgram-manage", __version__) if found else None
+    """The SDK's tracer from the application's tracer provider, or None: when OpenTelemetry is not
+    installed (decided once per process, by one `find_spec`), or when no provider was set (its spans
+    would be no-ops, so none are made). A provider set later is picked up by the next call."""
+    global _trace, _provider, _tracer
+    trace = _trace
+    if trace is _UNSET:
+        trace = _trace = _load()
+    if trace is None:
+        return None
+    provider = trace.get_tracer_provider()
+    if provider is not _provider:
+        no_op = isinstance(provider, (trace.ProxyTracerProvider, trace.NoOpTracerProvider))
+        _provider, _tracer = provider, None if no_op else provider.get_tracer("deepgram-manage", __version__)
     return _tracer
+
+
+def _load() -> Any:
+    try:
+        if importlib.util.find_spec("opentelemetry") is None:
+            return None
+        from opentelemetry import trace
+    except (ImportError, ValueError):  # ValueError: a module without a spec (blocked in sys.modules)
+        return None
+    return trace
 
 
 @lru_cache(maxsize=16)

@@ -129,7 +129,30 @@ print("loaded:", sorted(name for name in sys.modules if name.startswith("opentel
 """
 
 
-@pytest.mark.parametrize("script", [ABSENT, LAZY], ids=["absent", "not-before-the-first-call"])
+LATE = """
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from deepgram import DeepgramClient
+from deepgram.core import tracing
+from deepgram.testing import Emulator
+with Emulator() as emu, DeepgramClient(api_key=emu.api_key, url=emu.url) as client:
+    client.manage.get_projects()                    # no provider yet: no span is made at all
+    assert tracing.tracer() is None
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    trace.set_tracer_provider(provider)
+    client.manage.get_projects()                    # the provider set since is used
+    assert [s.name for s in exporter.get_finished_spans()] == ["deepgram.manage get_projects"]
+print("loaded: []")
+"""
+
+
+@pytest.mark.parametrize(
+    "script", [ABSENT, LAZY, LATE], ids=["absent", "not-before-the-first-call", "provider-set-later"]
+)
 def test_nothing_is_imported_without_the_extra_or_before_a_call(script) -> None:
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
