@@ -1,15 +1,24 @@
-"""`AsyncManageClient`: every classic Manage method of the seed and the older SDK, implemented once."""
+"""`AsyncManageClient`: every classic Manage method of the 4.x SDK, each one declared operation.
+
+Each method performs the operation named in its decorator through `Api.call`; the decorator writes
+the HTTP line of its docstring. Every method also takes the 4.x per-call keywords `timeout=`,
+`addons=` (extra query parameters, e.g. `addons={"page": 2}`) and `headers=`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from deepgram.core.overrides import accepting_overrides
 from deepgram.core.raw import RawResponses
+from deepgram.core.request_options import Addons, Headers, PerCall, RequestOptions, Timeout
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
-from deepgram.resources import billing, invites, keys, members, models, projects
-from deepgram.resources import usage_endpoints as usage
 from deepgram.resources.billing import (
+    GET_BALANCE,
+    GET_BILLING_BREAKDOWN,
+    GET_BILLING_FIELDS,
+    LIST_BALANCES,
+    LIST_PURCHASES,
     Balance,
     BalancesResponse,
     BillingBreakdownResponse,
@@ -17,12 +26,41 @@ from deepgram.resources.billing import (
     PurchasesResponse,
 )
 from deepgram.resources.common import Message
-from deepgram.resources.invites import InvitesResponse
-from deepgram.resources.keys import KeyResponse, KeysResponse
-from deepgram.resources.members import MembersResponse, ScopesResponse
-from deepgram.resources.models import ModelResponse, ModelsResponse
-from deepgram.resources.projects import Project, ProjectsResponse
+from deepgram.resources.invites import DELETE_INVITE, LIST_INVITES, SEND_INVITE, InvitesResponse
+from deepgram.resources.keys import CREATE_KEY, DELETE_KEY, GET_KEY, LIST_KEYS, KeyResponse, KeysResponse
+from deepgram.resources.members import (
+    GET_MEMBER_SCOPES,
+    LIST_MEMBERS,
+    REMOVE_MEMBER,
+    UPDATE_MEMBER_SCOPE,
+    MembersResponse,
+    ScopesResponse,
+)
+from deepgram.resources.models import (
+    GET_MODEL,
+    GET_PROJECT_MODEL,
+    LIST_MODELS,
+    LIST_PROJECT_MODELS,
+    ModelResponse,
+    ModelsResponse,
+)
+from deepgram.resources.projects import (
+    DELETE_PROJECT,
+    GET_PROJECT,
+    LEAVE_PROJECT,
+    LIST_PROJECTS,
+    UPDATE_PROJECT,
+    Project,
+    ProjectsResponse,
+)
 from deepgram.resources.usage import fetch_fields
+from deepgram.resources.usage_endpoints import (
+    GET_REQUEST,
+    GET_USAGE_BREAKDOWN,
+    GET_USAGE_FIELDS,
+    GET_USAGE_SUMMARY,
+    LIST_REQUESTS,
+)
 from deepgram.resources.usage_types import (
     UsageBreakdownResponse,
     UsageFieldsResponse,
@@ -42,20 +80,17 @@ from deepgram.types.options import (
     PurchasesOptions,
     ScopeOptions,
     UsageBreakdownOptions,
-    UsageFieldsOptions,
     UsageRequestOptions,
     UsageSummaryOptions,
+    UsageWindowOptions,
 )
-from deepgram.types.options_base import Options
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from deepgram.core.api import Api
 
-Opts = Options | dict[str, Any] | None
-
-
-def _pid(project_id: str) -> dict[str, str]:
-    return {"project_id": project_id}
+per_call = RequestOptions.of
 
 
 class AsyncManageClient:
@@ -81,133 +116,129 @@ class AsyncManageClient:
 
     # Projects
 
-    async def get_projects(self) -> ProjectsResponse:
-        """GET /v1/projects."""
-        return await self._api.call(projects.LIST_PROJECTS)
+    @LIST_PROJECTS.documents
+    async def get_projects(self, **call: Unpack[PerCall]) -> ProjectsResponse:
+        return await self._api.call(LIST_PROJECTS, request_options=per_call(**call))
 
-    async def list_projects(self) -> ProjectsResponse:
-        """Alias of `get_projects`."""
-        return await self.get_projects()
+    @GET_PROJECT.documents
+    async def get_project(self, project_id: str, **call: Unpack[PerCall]) -> Project:
+        return await self._api.call(GET_PROJECT, project_id, request_options=per_call(**call))
 
-    async def get_project(self, project_id: str) -> Project:
-        """GET /v1/projects/{project_id}."""
-        return await self._api.call(projects.GET_PROJECT, _pid(project_id))
-
+    @UPDATE_PROJECT.documents
     async def update_project(
-        self, /, project_id: str, options: ProjectOptions | dict[str, Any] | str | None = None, **fields: Any
+        self, /, project_id: str, options: ProjectOptions | Mapping[str, Any] | str | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **fields: Any,
     ) -> Message:
-        """PATCH /v1/projects/{project_id}. `options`: a `ProjectOptions`/dict, or (older SDK) the name."""
+        """`options`: a `ProjectOptions`, a dict, or (as the 4.x SDK) the new name."""
         if isinstance(options, str):
             options, fields = None, {"name": options, **fields}
-        return await projects.Projects(self._api).aupdate(
-            project_id, ProjectOptions.coerce(options, **fields)
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(
+            UPDATE_PROJECT, project_id, options=options, request_options=request, **fields
         )
 
+    @UPDATE_PROJECT.documents
     async def update_project_option(
-        self, project_id: str, options: ProjectOptions | dict[str, Any]
+        self, project_id: str, options: ProjectOptions | Mapping[str, Any], **call: Unpack[PerCall],
     ) -> Message:
-        """PATCH /v1/projects/{project_id} with a `ProjectOptions` (the older SDK's name)."""
-        return await self.update_project(project_id, options)
+        """The 4.x SDK's name of `update_project` with options."""
+        return await self._api.call(
+            UPDATE_PROJECT, project_id, options=options, request_options=per_call(**call)
+        )
 
-    async def delete_project(self, project_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}."""
-        return await self._api.call(projects.DELETE_PROJECT, _pid(project_id))
+    @DELETE_PROJECT.documents
+    async def delete_project(self, project_id: str, **call: Unpack[PerCall]) -> Message:
+        return await self._api.call(DELETE_PROJECT, project_id, request_options=per_call(**call))
 
-    async def leave_project(self, project_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/leave: remove the calling account from the project.
-
-        A project must keep an owner: the emulator answers 400 (`BadRequestError`) to its last one.
-        """
-        return await self._api.call(projects.LEAVE_PROJECT, _pid(project_id))
+    @LEAVE_PROJECT.documents
+    async def leave_project(self, project_id: str, **call: Unpack[PerCall]) -> Message:
+        """A project must keep an owner: the API answers 400 (`BadRequestError`) to its last one."""
+        return await self._api.call(LEAVE_PROJECT, project_id, request_options=per_call(**call))
 
     # API keys
 
-    async def get_keys(self, /, project_id: str, options: Opts = None, **filters: Any) -> KeysResponse:
-        """GET /v1/projects/{project_id}/keys (optionally `status="active"|"expired"`)."""
-        query = KeyListOptions.coerce(options, **filters) if options is not None or filters else None
-        return await self._api.call(keys.LIST_KEYS, _pid(project_id), query)
+    @LIST_KEYS.documents
+    async def get_keys(
+        self, /, project_id: str, options: KeyListOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
+    ) -> KeysResponse:
+        """Optionally only `status="active"` or `"expired"` keys."""
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(
+            LIST_KEYS, project_id, options=options, request_options=request, **filters
+        )
 
-    async def list_keys(self, /, project_id: str, options: Opts = None, **filters: Any) -> KeysResponse:
-        """Alias of `get_keys`."""
-        return await self.get_keys(project_id, options, **filters)
+    @GET_KEY.documents
+    async def get_key(self, project_id: str, key_id: str, **call: Unpack[PerCall]) -> KeyResponse:
+        """`.api_key` and its owner `.member`."""
+        return await self._api.call(GET_KEY, project_id, key_id, request_options=per_call(**call))
 
-    async def get_key(self, project_id: str, key_id: str) -> KeyResponse:
-        """GET /v1/projects/{project_id}/keys/{key_id}: `.api_key` and its owner `.member`."""
-        return await self._api.call(keys.GET_KEY, {"project_id": project_id, "key_id": key_id})
-
-    async def create_key(self, /, project_id: str, options: Opts = None, **fields: Any) -> KeyResponse:
-        """POST /v1/projects/{project_id}/keys; `.api_key.key` is the secret, shown only now.
+    @CREATE_KEY.documents
+    async def create_key(
+        self, /, project_id: str, options: KeyOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **fields: Any,
+    ) -> KeyResponse:
+        """`.api_key.key` is the secret, shown only now.
 
         Raises `DeepgramValueError` before sending when no scope is given or both a TTL and an
         expiration date are; `BadRequestError` for a scope the API does not know. Never retried once
         it may have reached the server, so a failure cannot leave a duplicate key.
         """
-        return await self._api.call(keys.CREATE_KEY, _pid(project_id), KeyOptions.coerce(options, **fields))
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(
+            CREATE_KEY, project_id, options=options, request_options=request, **fields
+        )
 
-    async def delete_key(self, project_id: str, key_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/keys/{key_id}."""
-        return await self._api.call(keys.DELETE_KEY, {"project_id": project_id, "key_id": key_id})
+    @DELETE_KEY.documents
+    async def delete_key(self, project_id: str, key_id: str, **call: Unpack[PerCall]) -> Message:
+        return await self._api.call(DELETE_KEY, project_id, key_id, request_options=per_call(**call))
 
     # Members and scopes
 
-    async def get_members(self, project_id: str) -> MembersResponse:
-        """GET /v1/projects/{project_id}/members."""
-        return await self._api.call(members.LIST_MEMBERS, _pid(project_id))
+    @LIST_MEMBERS.documents
+    async def get_members(self, project_id: str, **call: Unpack[PerCall]) -> MembersResponse:
+        return await self._api.call(LIST_MEMBERS, project_id, request_options=per_call(**call))
 
-    async def list_members(self, project_id: str) -> MembersResponse:
-        """Alias of `get_members`."""
-        return await self.get_members(project_id)
+    @REMOVE_MEMBER.documents
+    async def remove_member(self, project_id: str, member_id: str, **call: Unpack[PerCall]) -> Message:
+        return await self._api.call(REMOVE_MEMBER, project_id, member_id, request_options=per_call(**call))
 
-    async def remove_member(self, project_id: str, member_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/members/{member_id}."""
-        return await self._api.call(members.REMOVE_MEMBER, {"project_id": project_id, "member_id": member_id})
-
-    async def get_member_scopes(self, project_id: str, member_id: str) -> ScopesResponse:
-        """GET /v1/projects/{project_id}/members/{member_id}/scopes."""
+    @GET_MEMBER_SCOPES.documents
+    async def get_member_scopes(
+        self, project_id: str, member_id: str, **call: Unpack[PerCall],
+    ) -> ScopesResponse:
         return await self._api.call(
-            members.GET_MEMBER_SCOPES, {"project_id": project_id, "member_id": member_id}
+            GET_MEMBER_SCOPES, project_id, member_id, request_options=per_call(**call)
         )
 
+    @UPDATE_MEMBER_SCOPE.documents
     async def update_member_scope(
-        self,
-        /,
-        project_id: str,
-        member_id: str,
-        options: ScopeOptions | dict[str, Any] | str | None = None,
-        **fields: Any,
+        self, /, project_id: str, member_id: str,
+        options: ScopeOptions | Mapping[str, Any] | str | None = None, *, timeout: Timeout = None,
+        addons: Addons = None, headers: Headers = None, **fields: Any,
     ) -> Message:
-        """PUT /v1/projects/{project_id}/members/{member_id}/scopes; `options` may be the scope itself.
-
-        Raises `BadRequestError` when the scope is not a role the API accepts (owner, admin, member).
-        """
+        """`options` may be the scope itself. Raises `BadRequestError` when the scope is not a role
+        the API accepts (owner, admin, member)."""
         if isinstance(options, str):
             options, fields = None, {"scope": options, **fields}
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            members.UPDATE_MEMBER_SCOPE,
-            {"project_id": project_id, "member_id": member_id},
-            ScopeOptions.coerce(options, **fields),
+            UPDATE_MEMBER_SCOPE, project_id, member_id, options=options, request_options=request, **fields
         )
 
     # Invitations
 
-    async def get_invites(self, project_id: str) -> InvitesResponse:
-        """GET /v1/projects/{project_id}/invites."""
-        return await self._api.call(invites.LIST_INVITES, _pid(project_id))
+    @LIST_INVITES.documents
+    async def get_invites(self, project_id: str, **call: Unpack[PerCall]) -> InvitesResponse:
+        return await self._api.call(LIST_INVITES, project_id, request_options=per_call(**call))
 
-    async def list_invites(self, project_id: str) -> InvitesResponse:
-        """Alias of `get_invites`."""
-        return await self.get_invites(project_id)
-
+    @SEND_INVITE.documents
     async def send_invite(
-        self,
-        /,
-        project_id: str,
-        options: InviteOptions | dict[str, Any] | str | None = None,
-        scope: str | None = None,
+        self, /, project_id: str, options: InviteOptions | Mapping[str, Any] | str | None = None,
+        scope: str | None = None, *, timeout: Timeout = None, addons: Addons = None, headers: Headers = None,
         **fields: Any,
     ) -> Message:
-        """POST /v1/projects/{project_id}/invites: `send_invite(pid, InviteOptions(...))` or, as the
-        older SDK, `send_invite(pid, email, scope="member")`.
+        """`send_invite(pid, InviteOptions(...))` or, as the 4.x SDK, `send_invite(pid, email, scope=...)`.
 
         Raises `DeepgramValueError` before sending for an address that is not an e-mail, and
         `BadRequestError` when the scope is not one of owner, admin, member. Not retried once it
@@ -217,152 +248,191 @@ class AsyncManageClient:
             options, fields = None, {"email": options, **fields}
         if scope is not None:
             fields["scope"] = scope
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            invites.SEND_INVITE, _pid(project_id), InviteOptions.coerce(options, **fields)
+            SEND_INVITE, project_id, options=options, request_options=request, **fields
         )
 
-    async def send_invite_options(self, project_id: str, options: InviteOptions | dict[str, Any]) -> Message:
-        """POST /v1/projects/{project_id}/invites with an `InviteOptions` (the older SDK's name)."""
-        return await self.send_invite(project_id, options)
+    @SEND_INVITE.documents
+    async def send_invite_options(
+        self, project_id: str, options: InviteOptions | Mapping[str, Any], **call: Unpack[PerCall],
+    ) -> Message:
+        """The 4.x SDK's name of `send_invite` with options."""
+        return await self._api.call(
+            SEND_INVITE, project_id, options=options, request_options=per_call(**call)
+        )
 
-    async def delete_invite(self, project_id: str, email: str) -> Message:
-        """DELETE /v1/projects/{project_id}/invites/{email}."""
-        return await self._api.call(invites.DELETE_INVITE, {"project_id": project_id, "email": email})
+    @DELETE_INVITE.documents
+    async def delete_invite(self, project_id: str, email: str, **call: Unpack[PerCall]) -> Message:
+        return await self._api.call(DELETE_INVITE, project_id, email, request_options=per_call(**call))
 
     # Usage
 
-    async def get_usage(self, /, project_id: str, options: Opts = None, **filters: Any) -> UsageResponse:
-        """GET /v1/projects/{project_id}/usage. Takes `UsageSummaryOptions` or, as the seed shows,
-        `UsageRequestOptions` (its window is used; `limit` and the like do not apply here)."""
-        result = await self.get_usage_summary(project_id, options, **filters)
+    @GET_USAGE_SUMMARY.documents
+    async def get_usage(
+        self, /, project_id: str,
+        options: UsageSummaryOptions | UsageRequestOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
+    ) -> UsageResponse:
+        """Takes `UsageSummaryOptions` or `UsageRequestOptions` (its window is used; `limit` and the
+        like do not apply here)."""
+        request = per_call(timeout, addons, headers)
+        result = await self._api.call(
+            GET_USAGE_SUMMARY, project_id, options=options, request_options=request, **filters
+        )
         assert isinstance(result, UsageResponse)
         return result
 
-    async def get_usage_request(self, project_id: str, request_id: str) -> UsageRequest:
-        """GET /v1/projects/{project_id}/requests/{request_id} (flat or wrapped shape)."""
-        return await self._api.call(usage.GET_REQUEST, {"project_id": project_id, "request_id": request_id})
+    @GET_REQUEST.documents
+    async def get_usage_request(
+        self, project_id: str, request_id: str, **call: Unpack[PerCall],
+    ) -> UsageRequest:
+        """Either shape the API sends (flat or wrapped)."""
+        return await self._api.call(GET_REQUEST, project_id, request_id, request_options=per_call(**call))
 
+    @LIST_REQUESTS.documents
     async def get_usage_requests(
-        self, /, project_id: str, options: Opts = None, **filters: Any
+        self, /, project_id: str, options: UsageRequestOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
     ) -> UsageRequestsResponse:
-        """GET /v1/projects/{project_id}/requests: one page. For every page use
-        `client.project(pid).usage.requests(...)`."""
+        """For every page use `client.project(pid).usage.requests(...)`."""
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            usage.LIST_REQUESTS, _pid(project_id), UsageRequestOptions.coerce(options, **filters)
+            LIST_REQUESTS, project_id, options=options, request_options=request, **filters
         )
 
+    @GET_USAGE_SUMMARY.documents
     async def get_usage_summary(
-        self, /, project_id: str, options: Opts = None, **filters: Any
+        self, /, project_id: str,
+        options: UsageSummaryOptions | UsageRequestOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
     ) -> UsageSummaryResponse:
-        """GET /v1/projects/{project_id}/usage."""
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            usage.GET_USAGE_SUMMARY, _pid(project_id), UsageSummaryOptions.coerce(options, **filters)
+            GET_USAGE_SUMMARY, project_id, options=options, request_options=request, **filters
         )
 
+    @GET_USAGE_FIELDS.documents
     async def get_usage_fields(
-        self, /, project_id: str, options: Opts = None, *, totals: bool = True, **window: Any
+        self, /, project_id: str, options: UsageWindowOptions | Mapping[str, Any] | None = None, *,
+        totals: bool = True, timeout: Timeout = None, addons: Addons = None, headers: Headers = None,
+        **window: Any,
     ) -> UsageFieldsResponse:
-        """GET /v1/projects/{project_id}/usage/fields, with the seed's `stt`/`tts` totals for the same
-        window from GET .../usage/breakdown?grouping=endpoint (fetched concurrently; `totals=False`
-        skips it)."""
+        """With `stt`/`tts` totals for the same window from GET .../usage/breakdown?grouping=endpoint
+        (fetched concurrently; `totals=False` skips it). Takes the options of any usage endpoint
+        (their window is used)."""
+        request = per_call(timeout, addons, headers)
         return await fetch_fields(
-            self._api, project_id, UsageFieldsOptions.coerce(options, **window), totals=totals
+            self._api, project_id, options, totals=totals, request_options=request, **window
         )
 
+    @GET_USAGE_BREAKDOWN.documents
     async def get_usage_breakdown(
-        self, /, project_id: str, options: Opts = None, **filters: Any
+        self, /, project_id: str, options: UsageBreakdownOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
     ) -> UsageBreakdownResponse:
-        """GET /v1/projects/{project_id}/usage/breakdown."""
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            usage.GET_USAGE_BREAKDOWN, _pid(project_id), UsageBreakdownOptions.coerce(options, **filters)
+            GET_USAGE_BREAKDOWN, project_id, options=options, request_options=request, **filters
         )
 
     # Billing
 
-    async def get_balances(self, project_id: str) -> BalancesResponse:
-        """GET /v1/projects/{project_id}/balances."""
-        return await self._api.call(billing.LIST_BALANCES, _pid(project_id))
+    @LIST_BALANCES.documents
+    async def get_balances(self, project_id: str, **call: Unpack[PerCall]) -> BalancesResponse:
+        return await self._api.call(LIST_BALANCES, project_id, request_options=per_call(**call))
 
-    async def list_balances(self, project_id: str) -> BalancesResponse:
-        """Alias of `get_balances`."""
-        return await self.get_balances(project_id)
+    @GET_BALANCE.documents
+    async def get_balance(self, project_id: str, balance_id: str, **call: Unpack[PerCall]) -> Balance:
+        return await self._api.call(GET_BALANCE, project_id, balance_id, request_options=per_call(**call))
 
-    async def get_balance(self, project_id: str, balance_id: str) -> Balance:
-        """GET /v1/projects/{project_id}/balances/{balance_id}."""
-        return await self._api.call(billing.GET_BALANCE, {"project_id": project_id, "balance_id": balance_id})
-
+    @GET_BILLING_BREAKDOWN.documents
     async def get_billing_breakdown(
-        self, /, project_id: str, options: Opts = None, **filters: Any
+        self, /, project_id: str, options: BillingBreakdownOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
     ) -> BillingBreakdownResponse:
-        """GET /v1/projects/{project_id}/billing/breakdown."""
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            billing.GET_BILLING_BREAKDOWN,
-            _pid(project_id),
-            BillingBreakdownOptions.coerce(options, **filters),
+            GET_BILLING_BREAKDOWN, project_id, options=options, request_options=request, **filters
         )
 
+    @GET_BILLING_FIELDS.documents
     async def get_billing_fields(
-        self, /, project_id: str, options: Opts = None, **window: Any
+        self, /, project_id: str, options: BillingFieldsOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **window: Any,
     ) -> BillingFieldsResponse:
-        """GET /v1/projects/{project_id}/billing/fields."""
+        request = per_call(timeout, addons, headers)
         return await self._api.call(
-            billing.GET_BILLING_FIELDS, _pid(project_id), BillingFieldsOptions.coerce(options, **window)
+            GET_BILLING_FIELDS, project_id, options=options, request_options=request, **window
         )
 
+    @LIST_PURCHASES.documents
     async def get_purchases(
-        self, /, project_id: str, options: Opts = None, **filters: Any
+        self, /, project_id: str, options: PurchasesOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
     ) -> PurchasesResponse:
-        """GET /v1/projects/{project_id}/purchases."""
-        query = PurchasesOptions.coerce(options, **filters) if options is not None or filters else None
-        return await self._api.call(billing.LIST_PURCHASES, _pid(project_id), query)
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(
+            LIST_PURCHASES, project_id, options=options, request_options=request, **filters
+        )
 
     # Models
 
+    @LIST_PROJECT_MODELS.documents
     async def get_models(
-        self, /, project_id: str | Opts = None, options: Opts = None, **filters: Any
+        self, /, project_id: str | ModelOptions | Mapping[str, Any] | None = None,
+        options: ModelOptions | Mapping[str, Any] | None = None, *, timeout: Timeout = None,
+        addons: Addons = None, headers: Headers = None, **filters: Any,
     ) -> ModelsResponse:
-        """GET /v1/projects/{project_id}/models, or GET /v1/models (the public catalogue) when no
-        project id is given: `get_models(pid)`, `get_models()`, `get_models(ModelOptions(...))`."""
-        if project_id is None or isinstance(project_id, Options | dict):
-            return await self.list_models(project_id if options is None else options, **filters)
-        return await self.get_project_models(project_id, options, **filters)
-
-    async def list_models(self, /, options: Opts = None, **filters: Any) -> ModelsResponse:
-        """GET /v1/models: the public catalogue."""
-        query = ModelOptions.coerce(options, **filters) if options is not None or filters else None
-        return await self._api.call(models.LIST_MODELS, {}, query)
-
-    async def get_model(self, project_id: str, model_id: str | None = None) -> ModelResponse:
-        """GET /v1/projects/{project_id}/models/{model_id}, or GET /v1/models/{model_id} when called
-        with the model id alone (`get_model(model_id)`)."""
-        if model_id is None:
-            return await self._api.call(models.GET_MODEL, {"model_id": project_id})
-        return await self.get_project_model(project_id, model_id)
-
-    async def get_project_models(
-        self, /, project_id: str, options: Opts = None, **filters: Any
-    ) -> ModelsResponse:
-        """GET /v1/projects/{project_id}/models."""
-        if not isinstance(project_id, str):
-            raise DeepgramTypeError(f"project_id must be a string, not {type(project_id).__name__}")
-        query = ModelOptions.coerce(options, **filters) if options is not None or filters else None
-        return await self._api.call(models.LIST_PROJECT_MODELS, _pid(project_id), query)
-
-    async def list_project_models(
-        self, /, project_id: str, options: Opts = None, **filters: Any
-    ) -> ModelsResponse:
-        """Alias of `get_project_models`."""
-        return await self.get_project_models(project_id, options, **filters)
-
-    async def get_project_model(self, project_id: str, model_id: str) -> ModelResponse:
-        """GET /v1/projects/{project_id}/models/{model_id}."""
+        """Without a project id, GET /v1/models (the public catalogue), as the 4.x SDK:
+        `get_models(pid)`, `get_models()`, `get_models(ModelOptions(...))`."""
+        request = per_call(timeout, addons, headers)
+        if project_id is None or not isinstance(project_id, str):
+            options = project_id if options is None else options
+            return await self._api.call(LIST_MODELS, options=options, request_options=request, **filters)
         return await self._api.call(
-            models.GET_PROJECT_MODEL, {"project_id": project_id, "model_id": model_id}
+            LIST_PROJECT_MODELS, project_id, options=options, request_options=request, **filters
         )
 
+    @LIST_MODELS.documents
+    async def list_models(
+        self, /, options: ModelOptions | Mapping[str, Any] | None = None, *, timeout: Timeout = None,
+        addons: Addons = None, headers: Headers = None, **filters: Any,
+    ) -> ModelsResponse:
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(LIST_MODELS, options=options, request_options=request, **filters)
 
-# Every classic method also takes the older SDK's per-call `timeout=`, `addons=` (extra query
-# parameters, e.g. `addons={"page": 2}`) and `headers=`; the sync client inherits this.
-for _name, _method in list(vars(AsyncManageClient).items()):
-    if not _name.startswith("_") and _name != "v":
-        setattr(AsyncManageClient, _name, accepting_overrides(_method))
+    @GET_PROJECT_MODEL.documents
+    async def get_model(
+        self, project_id: str, model_id: str | None = None, **call: Unpack[PerCall],
+    ) -> ModelResponse:
+        """With the model id alone (`get_model(model_id)`), GET /v1/models/{model_id}, as the 4.x SDK."""
+        if model_id is None:
+            return await self._api.call(GET_MODEL, project_id, request_options=per_call(**call))
+        return await self._api.call(GET_PROJECT_MODEL, project_id, model_id, request_options=per_call(**call))
+
+    @LIST_PROJECT_MODELS.documents
+    async def get_project_models(
+        self, /, project_id: str, options: ModelOptions | Mapping[str, Any] | None = None, *,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **filters: Any,
+    ) -> ModelsResponse:
+        if not isinstance(project_id, str):
+            raise DeepgramTypeError(f"project_id must be a string, not {type(project_id).__name__}")
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(
+            LIST_PROJECT_MODELS, project_id, options=options, request_options=request, **filters
+        )
+
+    @GET_PROJECT_MODEL.documents
+    async def get_project_model(
+        self, project_id: str, model_id: str, **call: Unpack[PerCall],
+    ) -> ModelResponse:
+        return await self._api.call(GET_PROJECT_MODEL, project_id, model_id, request_options=per_call(**call))
+
+    # The older SDK's names for the same calls.
+    list_projects = get_projects
+    list_keys = get_keys
+    list_members = get_members
+    list_invites = get_invites
+    list_balances = get_balances
+    list_project_models = get_project_models

@@ -11,7 +11,7 @@ from typing import Any, ClassVar, TypeVar
 import msgspec
 
 from deepgram.core.dates import check_window, format_date, format_timestamp, parse_when
-from deepgram.core.endpoint import DateFormat
+from deepgram.core.operation import DateFormat
 from deepgram.core.urls import encode_query
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
 

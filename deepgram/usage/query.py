@@ -24,7 +24,7 @@ from deepgram.usage.wire import TYPED_PAGES, typed_ids, typed_keep
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
-    from deepgram.core.endpoint import Endpoint
+    from deepgram.core.operation import Operation
     from deepgram.usage.export import ExportResult, ProgressArg
     from deepgram.usage.gate import PageGate
 
@@ -105,7 +105,7 @@ class RequestQuery:
 
     async def scrape(
         self,
-        endpoint: Endpoint[P],
+        endpoint: Operation[P],
         ids: Callable[[P], list[str]],
         keep: Callable[[P, list[bool]], None],
         *,
@@ -166,7 +166,7 @@ class RequestQuery:
         if window.empty:
             return None
         options = UsageRequestOptions.coerce(self.pinned_options(window), limit=1, page=0)
-        page = await self._api.call(TYPED_PAGES, {"project_id": self.project_id}, options)
+        page = await self._api.call(TYPED_PAGES, self.project_id, options=options)
         return page.requests[0] if page.requests else None
 
     async def aexport(

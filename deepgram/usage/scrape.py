@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.core.retry import RetryPolicy, backoff_delay, parse_retry_after
 from deepgram.errors import (
     DeepgramApiError,
@@ -94,7 +94,7 @@ async def scrape_pages(
     api: Api,
     project_id: str,
     options: UsageRequestOptions,
-    endpoint: Endpoint[P],
+    endpoint: Operation[P],
     *,
     concurrency: int,
     first_page: int = 0,
@@ -114,7 +114,6 @@ async def scrape_pages(
     api, policy = without_transport_retries(api)
     if policy.max_retries == 0:  # the client asked for no retries at all (max_retries=0): none here either
         retries = 0
-    params = {"project_id": project_id}
     stats = stats if stats is not None else ScrapeStats()
     plan = PagePlan(page_size, ahead=concurrency + defaults.PREFETCH_EXTRA, first=first_page)
     gate = gate if gate is not None else PageGate(concurrency)
@@ -127,7 +126,7 @@ async def scrape_pages(
             await asyncio.sleep(delay)
         flight.sent_at = clock()
         stats.requests += 1
-        return await api.call(endpoint, params, UsageRequestOptions.coerce(options, page=flight.page))
+        return await api.call(endpoint, project_id, options=options, page=flight.page)
 
     def launch(page: int, attempt: int = 0, delay: float = 0.0) -> None:
         flight = _Flight(page, attempt)
