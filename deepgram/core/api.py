@@ -104,7 +104,7 @@ class Api:
 
     async def _send(
         self,
-        operation: Endpoint[R],
+        operation: Operation[R],
         path: str,
         query: list[tuple[str, str]] | None,
         body: bytes | None,

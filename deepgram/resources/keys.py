@@ -67,7 +67,7 @@ class KeysResponse(Listing):
     api_keys: builtins.list[Key] = []
 
 
-class KeyResponse(Model):
+class KeyResponse(Model, dict=True):
     """One key and its owner. Attribute reads fall through to `api_key` (`resp.api_key_id`), as the
     older SDK returned the key itself from `create_key`."""
 

@@ -95,3 +95,12 @@ def test_every_result_carries_its_request_id(sync_client: DeepgramClient, pid: s
     assert sync_client.manage.get_projects().dg_request_id
     assert sync_client.manage.get_project(pid).dg_request_id
     assert KeysResponse().dg_request_id is None  # made locally: no request behind it
+
+
+def test_every_operation_result_can_carry_its_request_id() -> None:
+    """`dg_request_id` lives in the result's `__dict__`; a usage record is the one exception: it has
+    a `request_id` field of its own and is decoded by the thousand (use `with_raw_response`)."""
+    from deepgram.endpoints import ALL
+
+    lacking = [op.name for op in ALL if not op.result.__dictoffset__ and op.name != "get_usage_request"]
+    assert not lacking, f"results without room for their request id: {lacking}"
