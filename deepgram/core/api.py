@@ -97,6 +97,8 @@ class Api:
             return operation.parse(response.body, status=response.status, path=path)
 
         result = await self._send(operation, path, query, body, parse, options=request_options)
+        if operation.after is not None:
+            operation.after(params)
         attach = getattr(result, "_attach", None)
         if attach is not None:
             attach(self, params.get("project_id"))

@@ -13,8 +13,8 @@ from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
 
-from deepgram.core.redact import SECRETS, redact_headers
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
+from deepgram.redact import SECRETS, redact_headers
 
 HOOK_EVENTS = ("request", "response")
 

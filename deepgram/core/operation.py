@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, get_type_hints
 
-import msgspec
-
-from deepgram.core.decoding import decoder_for
+from deepgram.core.decoding import decode_with, decoder_for, require
 from deepgram.core.retry import IDEMPOTENT_METHODS
-from deepgram.errors import ResponseValidationError
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -30,7 +27,8 @@ class Operation(Generic[R]):
     - `options`: the Options class sent as the query string, or as the JSON body when `body`.
     - `wire`: the type the response body is decoded into; `adapt` turns it into the public
       result (for endpoints whose wire shape has several variants). `dates`: the date format the
-      endpoint accepts. `retryable`: whether a failure after sending may be retried.
+      endpoint accepts. `requires`: members a success body must carry; `after`: runs with the ids
+      after a success. `retryable`: whether a failure after sending may be retried.
     """
 
     name: str
@@ -42,6 +40,11 @@ class Operation(Generic[R]):
     body: bool = False
     dates: DateFormat = "date"
     adapt: Callable[[Any], R] | None = None
+    # Members a 2xx body must carry (the id of what was created, the list of a list endpoint):
+    # a body without them is a `ResponseValidationError`, not an object full of defaults.
+    requires: tuple[str, ...] = ()
+    # Runs after a successful call with the path ids (deleting a key forgets its secret).
+    after: Callable[[Mapping[str, str]], None] | None = None
     ids: tuple[str, ...] = field(init=False)
     _decoder: Any = field(default=None, init=False, repr=False)
 
@@ -55,12 +58,9 @@ class Operation(Generic[R]):
         if decoder is None:
             decoder = decoder_for(self.wire)
             object.__setattr__(self, "_decoder", decoder)
-        try:
-            wire = decoder.decode(body)
-        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-            raise ResponseValidationError(
-                status=status, method=self.method, path=path or self.path, body=body, detail=str(exc)
-            ) from None
+        wire = decode_with(decoder, body, status=status, method=self.method, path=path or self.path)
+        if self.requires:
+            require(wire, self.requires, body, status=status, method=self.method, path=path or self.path)
         result: R = wire if self.adapt is None else self.adapt(wire)
         return result
 
@@ -83,10 +83,11 @@ class Operation(Generic[R]):
         return self.method in IDEMPOTENT_METHODS
 
     def reshaped(self, wire: type[Any], adapt: Callable[[Any], T]) -> Operation[T]:
-        """The same call with its response decoded into another shape (raw records for export)."""
+        """The same call with its response decoded into another shape (raw records for export); that
+        shape states what it requires itself, so `requires` is not carried over."""
         return Operation(
-            self.name, self.method, self.path, wire, self.summary,
-            options=self.options, body=self.body, dates=self.dates, adapt=adapt,
+            self.name, self.method, self.path, wire, self.summary, options=self.options, body=self.body,
+            dates=self.dates, adapt=adapt, after=self.after,
         )
 
     def documents(self, method: F) -> F:

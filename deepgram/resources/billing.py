@@ -93,7 +93,12 @@ class BillingFieldsResponse(Model, dict=True):
 
 
 LIST_BALANCES = Operation[BalancesResponse](
-    "get_balances", "GET", "/v1/projects/{project_id}/balances", BalancesResponse, "the project's balances"
+    "get_balances",
+    "GET",
+    "/v1/projects/{project_id}/balances",
+    BalancesResponse,
+    "the project's balances",
+    requires=("balances",),
 )
 GET_BALANCE = Operation[Balance](
     "get_balance", "GET", "/v1/projects/{project_id}/balances/{balance_id}", Balance, "one balance"

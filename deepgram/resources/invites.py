@@ -49,6 +49,7 @@ LIST_INVITES = Operation[InvitesResponse](
     "/v1/projects/{project_id}/invites",
     InvitesResponse,
     "the project's pending invitations",
+    requires=("invites",),
 )
 SEND_INVITE = Operation[Message](
     "send_invite",

@@ -10,7 +10,7 @@ import msgspec
 
 from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
-from deepgram.core.redact import SECRETS, mask
+from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
@@ -140,7 +140,7 @@ def _key_from_wire(wire: _KeyWire) -> KeyResponse:
 def _created_key(key: Key) -> KeyResponse:
     # The only response that carries a secret: register it before anything can print or log it.
     if key.key:
-        SECRETS.add(key.key)
+        SECRETS.add(key.key, name=key.api_key_id)
     return KeyResponse(api_key=key, member=None)
 
 
@@ -152,6 +152,7 @@ LIST_KEYS = Operation[KeysResponse](
     "the project's API keys, each with its owner in `key.member`",
     options=KeyListOptions,
     adapt=_keys_from_wire,
+    requires=("api_keys",),
 )
 GET_KEY = Operation[KeyResponse](
     "get_key",
@@ -170,9 +171,15 @@ CREATE_KEY = Operation[KeyResponse](
     options=KeyOptions,
     body=True,
     adapt=_created_key,
+    requires=("api_key_id",),
 )
 DELETE_KEY = Operation[Message](
-    "delete_key", "DELETE", "/v1/projects/{project_id}/keys/{key_id}", Message, "delete an API key"
+    "delete_key",
+    "DELETE",
+    "/v1/projects/{project_id}/keys/{key_id}",
+    Message,
+    "delete an API key",
+    after=lambda ids: SECRETS.forget(ids.get("key_id", "")),  # a deleted key's secret is no longer kept
 )
 
 

@@ -113,7 +113,12 @@ class ScopesResponse(Model, dict=True):
 
 
 LIST_MEMBERS = Operation[MembersResponse](
-    "get_members", "GET", "/v1/projects/{project_id}/members", MembersResponse, "the project's members"
+    "get_members",
+    "GET",
+    "/v1/projects/{project_id}/members",
+    MembersResponse,
+    "the project's members",
+    requires=("members",),
 )
 REMOVE_MEMBER = Operation[Message](
     "remove_member",
@@ -128,6 +133,7 @@ GET_MEMBER_SCOPES = Operation[ScopesResponse](
     "/v1/projects/{project_id}/members/{member_id}/scopes",
     ScopesResponse,
     "a member's scopes",
+    requires=("scopes",),
 )
 UPDATE_MEMBER_SCOPE = Operation[Message](
     "update_member_scope",

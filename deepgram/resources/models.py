@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class TTSMetadata(Model):
-    """A voice's metadata (accent, age, colour, sample...), plus the seed's usage fields."""
+    """A voice's metadata (accent, age, colour, sample...), plus the usage fields the 4.x SDK read."""
 
     accent: str | None = None
     age: str | None = None
@@ -62,12 +62,12 @@ class ModelsResponse(Model, dict=True):
 
     @property
     def stt_models(self) -> builtins.list[ModelInfo]:
-        """The speech-to-text models (the seed's name for `stt`)."""
+        """The speech-to-text models (the 4.x SDK's name for `stt`)."""
         return self.stt
 
     @property
     def tts_models(self) -> builtins.list[ModelInfo]:
-        """The text-to-speech models (the seed's name for `tts`)."""
+        """The text-to-speech models (the 4.x SDK's name for `tts`)."""
         return self.tts
 
     def __getitem__(self, name: str) -> Any:

@@ -115,7 +115,12 @@ class ProjectsResponse(Listing):
 
 
 LIST_PROJECTS = Operation[ProjectsResponse](
-    "get_projects", "GET", "/v1/projects", ProjectsResponse, "the projects the credentials can see"
+    "get_projects",
+    "GET",
+    "/v1/projects",
+    ProjectsResponse,
+    "the projects the credentials can see",
+    requires=("projects",),
 )
 GET_PROJECT = Operation[Project]("get_project", "GET", "/v1/projects/{project_id}", Project, "one project")
 UPDATE_PROJECT = Operation[Message](

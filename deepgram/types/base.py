@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import msgspec
 
 from deepgram.core.error_mapping import request_id_from_headers
-from deepgram.core.redact import SECRETS
 from deepgram.errors import DeepgramError
+from deepgram.redact import SECRETS
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api

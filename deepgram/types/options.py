@@ -1,4 +1,4 @@
-"""Every options class of the seed and of the extra endpoints, validated before any request."""
+"""Every options class of the Manage API, validated before any request is sent."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from deepgram.usage.paging import RecentIds, Window
 from deepgram.usage.progress import ProgressArg, make_meter
 
 if TYPE_CHECKING:
-    from deepgram.usage.query import RequestQuery
+    from deepgram.usage.scrape import PagedQuery
 
 __all__ = ["ExportResult", "ProgressArg", "export_query"]
 
@@ -85,7 +85,7 @@ class _Committer:
 
 
 def _start_state(
-    query: RequestQuery, fmt: Format[Any], target: Path, resume: bool
+    query: PagedQuery, fmt: Format[Any], target: Path, resume: bool
 ) -> tuple[Checkpoint, bool]:
     """The checkpoint to continue from (resume) or a fresh one with a newly pinned window."""
     given = query.options.to_dict()
@@ -111,7 +111,7 @@ def _start_state(
 
 
 async def export_query(
-    query: RequestQuery,
+    query: PagedQuery,
     path: str | os.PathLike[str],
     *,
     format: str = "jsonl",
@@ -157,7 +157,7 @@ async def export_query(
                 if committer.due():
                     await committer.commit(state)
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
         os.fsync(fd)
         complete = True
     finally:

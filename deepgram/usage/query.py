@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from deepgram.core.blocking import blocking
@@ -113,7 +113,7 @@ class RequestQuery:
         first_page: int = 0,
         dedupe: RecentIds | None = None,
         gate: PageGate | None = None,
-    ) -> AsyncIterator[tuple[int, P]]:
+    ) -> AsyncGenerator[tuple[int, P], None]:
         """`(number, page)` from `first_page` on, decoded by `endpoint`, repeats dropped via `keep`;
         a `gate` shares one limit on pages in flight (and one throttle) with other scrapes."""
         self.last_window = window
@@ -132,7 +132,7 @@ class RequestQuery:
                     keep(page, mask)
                 yield number, page
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
 
     async def apages(self) -> AsyncGenerator[UsageRequestsResponse, None]:
         """Each page of the window in order (GET /v1/projects/{project_id}/requests?page=N)."""
@@ -141,7 +141,7 @@ class RequestQuery:
             async for _, page in pages:
                 yield page
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
 
     async def __aiter__(self) -> AsyncGenerator[UsageRequest, None]:
         pages = self.apages()
