@@ -8,7 +8,7 @@ from collections.abc import Callable, Coroutine, Mapping
 from typing import Any, Protocol, TypeVar
 
 from deepgram.core import tracing
-from deepgram.core.decoding import decode
+from deepgram.core.decoding import decode, require
 from deepgram.core.endpoint import DateFormat, Endpoint
 from deepgram.core.raw import CAPTURE
 from deepgram.core.runner import LoopRunner
@@ -82,10 +82,17 @@ class Api:
             wire = decode(
                 endpoint.wire, response.body, status=response.status, method=endpoint.method, path=path
             )
+            if endpoint.requires:
+                require(
+                    wire, endpoint.requires, response.body,
+                    status=response.status, method=endpoint.method, path=path,
+                )
             result: R = endpoint.adapt(wire) if endpoint.adapt is not None else wire
             return result
 
         result = await self._send(endpoint, path, query, body, parse)
+        if endpoint.after is not None:
+            endpoint.after(params or {})
         attach = getattr(result, "_attach", None)
         if attach is not None:
             attach(self, (params or {}).get("project_id"))

@@ -29,6 +29,7 @@ LIST_REQUESTS = Endpoint[UsageRequestsResponse](
     UsageRequestsResponse,
     options=UsageRequestOptions,
     dates="datetime",
+    requires=("requests",),
 )
 GET_REQUEST = Endpoint[UsageRequest](
     "get_usage_request",

@@ -30,10 +30,10 @@ class RawPage(msgspec.Struct):
     stamps: list[Stamp] = []
 
 
-class _RawWire(msgspec.Struct):
+class _RawWire(msgspec.Struct, kw_only=True):
     page: int = 0
     limit: int = 0
-    requests: msgspec.Raw = msgspec.Raw(b"[]")
+    requests: msgspec.Raw  # required: a page without its list is an error, not the end of the log
 
 
 _records = msgspec.json.Decoder(list[msgspec.Raw] | None)
