@@ -183,6 +183,19 @@ class Transport:
                     took = time.perf_counter() - started
                     version = raw.version or (1, 1)
                     response = Response(raw.status, raw.headers, payload, attempt, took, version)
+            except aiohttp.ClientConnectorCertificateError as exc:  # not transient: never retried
+                raise DeepgramConnectionError(
+                    f"TLS certificate not trusted: {exc}. Behind a proxy that re-signs TLS, pass "
+                    "verify='/path/to/ca.pem' or set SSL_CERT_FILE",
+                    method=method,
+                    path=path,
+                ) from exc
+            except aiohttp.ClientHttpProxyError as exc:  # the proxy refused the tunnel: not retried
+                raise DeepgramConnectionError(
+                    f"the proxy refused the connection: {exc.status} {exc.message}",
+                    method=method,
+                    path=path,
+                ) from exc
             except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
                 failure, error = FailureKind.CONNECT, exc
             except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
