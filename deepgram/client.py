@@ -103,7 +103,8 @@ class DeepgramClient:
         )
         pool = SessionPool(network)
         if event_hooks is not None:
-            settings = replace(settings, hooks=EventHooks(event_hooks))
+            hooks = EventHooks(event_hooks)
+            settings = replace(settings, hooks=hooks if hooks else None)
         transport = Transport(settings, pool)
         self._init_surfaces(Api(transport, LoopRunner(final=pool.close_current)))
         # The connections close with close(), or once nothing that can send a request (this

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any, Protocol, TypeVar
 
 from deepgram.core import tracing
@@ -93,36 +93,13 @@ class Api:
             else:
                 query = sent.to_query(operation.dates)
 
-        def parse(response: Response) -> R:
-            return operation.parse(response.body, status=response.status, path=path)
-
-        result = await self._send(operation, path, query, body, parse, options=request_options)
-        if operation.after is not None:
-            operation.after(params)
-        attach = getattr(result, "_attach", None)
-        if attach is not None:
-            attach(self, params.get("project_id"))
-        return result
-
-    async def _send(
-        self,
-        operation: Operation[R],
-        path: str,
-        query: list[tuple[str, str]] | None,
-        body: bytes | None,
-        parse: Callable[[Response], R],
-        **transport: Any,
-    ) -> R:
-        """The transport call, plus what observability needs: the response headers kept on the result
-        (`dg_request_id`), the response recorded for `with_raw_response`, and a span when tracing."""
-        capture = CAPTURE.get()
-        tracer = tracing.tracer()
+        capture = CAPTURE.get()  # set only inside `with_raw_response`
         span: Any = None
 
-        def observed(response: Response) -> R:
-            result = parse(response)
+        def parse(response: Response) -> R:
+            result = operation.parse(response.body, status=response.status, path=path)
             binding = getattr(result, "__dict__", None)
-            if binding is not None:
+            if binding is not None:  # read by `dg_request_id`, on demand
                 binding["_response_headers"] = response.headers
             if capture is not None:
                 capture.fill(response)
@@ -130,14 +107,20 @@ class Api:
                 tracing.record_response(span, response.status, response.headers, response.attempt + 1)
             return result
 
-        send = self.transport.request
-        method = operation.method
+        tracer = tracing.tracer()
+        send, method, per_call = self.transport.request, operation.method, request_options
         if tracer is None:
-            return await send(method, path, query, body, parse=observed, call=operation, **transport)
-        server = tracing.server_of(self.transport.config.base_url)
-        with tracing.operation_span(tracer, operation.name, method, operation.path, server) as opened:
-            span = opened
-            return await send(method, path, query, body, parse=observed, call=operation, **transport)
+            result = await send(method, path, query, body, parse=parse, options=per_call, call=operation)
+        else:
+            server = tracing.server_of(self.transport.config.base_url)
+            with tracing.operation_span(tracer, operation.name, method, operation.path, server) as span:
+                result = await send(method, path, query, body, parse=parse, options=per_call, call=operation)
+        if operation.after is not None:
+            operation.after(params)
+        attach = getattr(result, "_attach", None)
+        if attach is not None:
+            attach(self, params.get("project_id"))
+        return result
 
     def run(self, coro: Coroutine[Any, Any, T]) -> T:
         """Run a coroutine from sync code (see `LoopRunner`)."""

@@ -13,7 +13,7 @@ from deepgram.core.hooks import EventHooks, RequestView, request_view, response_
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from deepgram.core.transport import Response
+    from deepgram.core.transport import Call, Response
 
 log = logging.getLogger("deepgram")
 
@@ -43,14 +43,15 @@ def log_response(response: Response, method: str, target: str, template: str) ->
 
 async def before_attempt(
     hooks: EventHooks,
-    name: str,
+    call: Call | None,
     method: str,
     url: Any,
-    template: str,
+    path: str,
     headers: Mapping[str, str],
     attempt: int,
 ) -> RequestView:
     """Run the request hooks on a view of the attempt; the view is kept for the response hooks."""
+    name, template = (call.name, call.path) if call is not None else (method, path)
     view = request_view(name, method, str(url), template, headers, attempt)
     await EventHooks.emit(hooks.request, view)
     return view

@@ -35,7 +35,13 @@ def tracer() -> Any:
         trace = _trace = _load()
     if trace is None:
         return None
-    provider = trace.get_tracer_provider()
+    # The API's global, read directly: `get_tracer_provider()` also looks up an environment variable
+    # on every call (about a microsecond). `_load` called it once, so a provider named there is set.
+    provider = getattr(trace, "_TRACER_PROVIDER", _UNSET)
+    if provider is None:
+        return None
+    if provider is _UNSET:  # an API version without that global: ask it
+        provider = trace.get_tracer_provider()
     if provider is not _provider:
         no_op = isinstance(provider, (trace.ProxyTracerProvider, trace.NoOpTracerProvider))
         _provider, _tracer = provider, None if no_op else provider.get_tracer("deepgram-manage", __version__)
@@ -49,6 +55,7 @@ def _load() -> Any:
         from opentelemetry import trace
     except (ImportError, ValueError):  # ValueError: a module without a spec (blocked in sys.modules)
         return None
+    trace.get_tracer_provider()  # sets the provider OTEL_PYTHON_TRACER_PROVIDER names, if any
     return trace
 
 
