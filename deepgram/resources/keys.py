@@ -14,7 +14,7 @@ from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
-from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read, unwrapped
 from deepgram.types.options import KeyListOptions, KeyOptions
 
 if TYPE_CHECKING:
@@ -194,7 +194,8 @@ class Keys(ProjectCollection):
     @GET_KEY.documents
     async def aget(self, key_id: str) -> Key:
         """The key, with its owner in `.member`."""
-        return (await self._api.call(GET_KEY, self.project_id, key_id)).api_key
+        response = await self._api.call(GET_KEY, self.project_id, key_id)
+        return unwrapped(response, response.api_key)
 
     @CREATE_KEY.documents
     async def acreate(
@@ -220,7 +221,7 @@ class Keys(ProjectCollection):
             time_to_live_in_seconds=time_to_live_in_seconds,
             expiration_date=expiration_date,
         )
-        return response.api_key
+        return unwrapped(response, response.api_key)
 
     @DELETE_KEY.documents
     async def adelete(self, key_id: str) -> Message:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from deepgram.core.api import Api
 
 T = TypeVar("T")
+M = TypeVar("M", bound="Resource")
 
 
 class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults=True):
@@ -144,6 +145,15 @@ def bind_on_read(cls: type[Listing], name: str) -> None:
         return items
 
     on_read(cls, name, bind)
+
+
+def unwrapped(response: Model, inner: M) -> M:
+    """`inner`, an object a collection method returns from inside `response`, with the response's
+    request id (`dg_request_id`) carried over."""
+    headers = response.__dict__.get("_response_headers")
+    if headers is not None:
+        inner.__dict__["_response_headers"] = headers
+    return inner
 
 
 def attach_all(items: list[Any], api: Api, project_id: str | None) -> None:

@@ -94,6 +94,11 @@ def test_a_method_that_makes_no_request_is_refused(sync_client: DeepgramClient) 
 def test_every_result_carries_its_request_id(sync_client: DeepgramClient, pid: str) -> None:
     assert sync_client.manage.get_projects().dg_request_id
     assert sync_client.manage.get_project(pid).dg_request_id
+    project = sync_client.project(pid)
+    created = project.keys.create("carried", ["usage:read"])
+    fetched = project.keys.get(created.api_key_id)
+    assert created.dg_request_id and fetched.dg_request_id and created.dg_request_id != fetched.dg_request_id
+    assert sync_client.projects.get(pid).dg_request_id
     assert KeysResponse().dg_request_id is None  # made locally: no request behind it
 
 
