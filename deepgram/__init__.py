@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from deepgram.config import (
         DeepgramClientOptions as DeepgramClientOptions,
     )
-    from deepgram.core.request_options import (
-        RequestOptions as RequestOptions,
-    )
     from deepgram.errors import (
         AuthenticationError as AuthenticationError,
     )

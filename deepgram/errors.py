@@ -18,9 +18,11 @@ __all__ = [
     "DeepgramApiError",
     "DeepgramConnectionError",
     "DeepgramError",
+    "DeepgramFileError",
     "DeepgramTimeoutError",
     "DeepgramTypeError",
     "DeepgramValueError",
+    "ExportLockedError",
     "MissingCredentialsError",
     "MissingExtraError",
     "NotFoundError",
@@ -86,6 +88,20 @@ class ClientClosedError(DeepgramError):
 
 class MissingExtraError(DeepgramError, ImportError):
     """An optional feature needs a package that is not installed; the message names the extra."""
+
+
+class DeepgramFileError(DeepgramError):
+    """A local file could not be written or read: a missing directory, no permission, a full disk;
+    `path` names it and `errno` is the operating system's error number (or None)."""
+
+    def __init__(self, message: str, *, path: str = "", errno: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.errno = errno
+
+
+class ExportLockedError(DeepgramFileError):
+    """Another export is writing the same file right now; the second one stops before writing."""
 
 
 class ArchiveLockedError(DeepgramError):

@@ -13,11 +13,20 @@ T = TypeVar("T")
 _decoders: dict[Any, msgspec.json.Decoder[Any]] = {}
 
 
+def build_custom(kind: type[Any], value: Any) -> Any:
+    """Decode hook: a type with a `from_builtins` classmethod (an open, free-form object that keeps
+    every key) is built from the JSON value decoded as plain data."""
+    build = getattr(kind, "from_builtins", None)
+    if build is None:
+        raise NotImplementedError(f"cannot decode {kind!r}")
+    return build(value)
+
+
 def decoder_for(wire: type[T]) -> msgspec.json.Decoder[T]:
     """The decoder for `wire`, built once; lax so numbers sent as strings or `10.0` still fit."""
     decoder = _decoders.get(wire)
     if decoder is None:
-        decoder = _decoders[wire] = msgspec.json.Decoder(wire, strict=False)
+        decoder = _decoders[wire] = msgspec.json.Decoder(wire, strict=False, dec_hook=build_custom)
     return decoder
 
 

@@ -36,6 +36,11 @@ class Key(Resource):
     member: Member | None = None
     __identity__: ClassVar[str] = "api_key_id"
 
+    @property
+    def api_key(self) -> Key:
+        """This key: 4.x code reads each listed entry as `entry.api_key.api_key_id` and `entry.member`."""
+        return self
+
     def __repr__(self) -> str:
         return self._shown(key=mask(self.key)) if self.key is not None else self._shown()
 

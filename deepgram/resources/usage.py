@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from deepgram.core.blocking import blocking
 from deepgram.resources.collection import ProjectCollection
@@ -14,6 +14,7 @@ from deepgram.resources.usage_endpoints import (
     GET_USAGE_FIELDS,
     GET_USAGE_SUMMARY,
     LIST_REQUESTS,
+    fill_summary,
     fill_totals,
 )
 from deepgram.resources.usage_types import (
@@ -33,8 +34,12 @@ from deepgram.types.options import (
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
+    from deepgram.core.operation import Operation
     from deepgram.core.request_options import RequestOptions
     from deepgram.usage.query import RequestQuery
+
+
+R = TypeVar("R")
 
 
 async def fetch_fields(
@@ -46,20 +51,48 @@ async def fetch_fields(
     request_options: RequestOptions | None = None,
     **window: Any,
 ) -> UsageFieldsResponse:
-    """GET /usage/fields and, unless `totals=False`, GET /usage/breakdown?grouping=endpoint for the
-    same window, concurrently, to fill the `stt`/`tts` totals. `options` may be any usage
-    endpoint's options: their window is used."""
-    fields_options = UsageFieldsOptions.coerce(options, **window)
+    """GET /usage/fields, with the `stt`/`tts` totals of the same window (see `with_totals`).
+    `options` may be any usage endpoint's options: their window is used."""
+    fields = UsageFieldsOptions.coerce(options, **window)
+    return await with_totals(api, GET_USAGE_FIELDS, project_id, fields, fill_totals, totals, request_options)
+
+
+async def fetch_summary(
+    api: Api,
+    project_id: str,
+    options: UsageSummaryOptions | UsageRequestOptions | Mapping[str, Any] | None = None,
+    *,
+    totals: bool = True,
+    request_options: RequestOptions | None = None,
+    **filters: Any,
+) -> UsageSummaryResponse:
+    """GET /usage: the current API's summary has no `results`, so they are filled with one entry of
+    totals for the whole window (see `with_totals`, `fill_summary`)."""
+    summary = UsageSummaryOptions.coerce(options, **filters)
+    return await with_totals(
+        api, GET_USAGE_SUMMARY, project_id, summary, fill_summary, totals, request_options
+    )
+
+
+async def with_totals(
+    api: Api,
+    operation: Operation[R],
+    project_id: str,
+    options: UsageFieldsOptions | UsageSummaryOptions,
+    fill: Callable[[R, UsageBreakdownResponse], R],
+    totals: bool,
+    request_options: RequestOptions | None,
+) -> R:
+    """`operation` and, unless `totals` is false, GET /usage/breakdown?grouping=endpoint with the same
+    window and filters, concurrently; `fill` adds the breakdown's totals to the first answer."""
     if not totals:
-        return await api.call(
-            GET_USAGE_FIELDS, project_id, options=fields_options, request_options=request_options
-        )
-    by_endpoint = UsageBreakdownOptions.coerce(fields_options.to_dict(), grouping="endpoint")
-    fields, breakdown = await asyncio.gather(
-        api.call(GET_USAGE_FIELDS, project_id, options=fields_options, request_options=request_options),
+        return await api.call(operation, project_id, options=options, request_options=request_options)
+    by_endpoint = UsageBreakdownOptions.coerce(options.to_dict(), grouping="endpoint")
+    result, breakdown = await asyncio.gather(
+        api.call(operation, project_id, options=options, request_options=request_options),
         api.call(GET_USAGE_BREAKDOWN, project_id, options=by_endpoint, request_options=request_options),
     )
-    return fill_totals(fields, breakdown)
+    return fill(result, breakdown)
 
 
 class Usage(ProjectCollection):
@@ -89,9 +122,12 @@ class Usage(ProjectCollection):
 
     @GET_USAGE_SUMMARY.documents
     async def asummary(
-        self, /, options: UsageSummaryOptions | Mapping[str, Any] | None = None, **filters: Any
+        self, /, options: UsageSummaryOptions | Mapping[str, Any] | None = None, *, totals: bool = True,
+        **filters: Any,
     ) -> UsageSummaryResponse:
-        return await self._api.call(GET_USAGE_SUMMARY, self.project_id, options=options, **filters)
+        """`results` holds the window's totals from the usage breakdown unless `totals=False` (the API
+        itself sends no `results`)."""
+        return await fetch_summary(self._api, self.project_id, options, totals=totals, **filters)
 
     @GET_USAGE_FIELDS.documents
     async def afields(

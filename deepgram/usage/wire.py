@@ -12,6 +12,7 @@ from deepgram.core.operation import Operation
 from deepgram.errors import ResponseValidationError
 from deepgram.resources.usage_endpoints import LIST_REQUESTS
 from deepgram.resources.usage_types import UsageRequestsResponse
+from deepgram.types.base import Number
 
 
 class Stamp(msgspec.Struct):
@@ -24,15 +25,15 @@ class Stamp(msgspec.Struct):
 class RawPage(msgspec.Struct):
     """One page: each record's JSON bytes as received, and its stamp (same order)."""
 
-    page: int = 0
-    limit: int = 0
+    page: Number = 0
+    limit: Number = 0
     requests: list[msgspec.Raw] = []
     stamps: list[Stamp] = []
 
 
 class _RawWire(msgspec.Struct, kw_only=True):
-    page: int = 0
-    limit: int = 0
+    page: Number = 0
+    limit: Number = 0
     requests: msgspec.Raw  # required: a page without its list is an error, not the end of the log
 
 

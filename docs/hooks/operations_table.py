@@ -31,7 +31,10 @@ def render() -> str:
     from deepgram.manage.async_client import AsyncManageClient
 
     rows = ["| method | HTTP call | returns |", "|---|---|---|"]
-    for name, function in vars(AsyncManageClient).items():
+    members: dict[str, object] = {}
+    for klass in [*AsyncManageClient.__mro__[1:-1], AsyncManageClient]:  # its mixins in order, then itself
+        members.update(vars(klass))
+    for name, function in members.items():
         operation = vars(function).get("__operation__") if inspect.isfunction(function) else None
         if operation is None or function.__name__ != name:
             continue

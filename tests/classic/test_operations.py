@@ -38,7 +38,10 @@ BUILDS_OWN_RESULT = {"Invites.asend": "Invite", "Members.ascopes": "Scopes"}
 def documented(owner: type) -> list[tuple[str, Any, Operation[Any]]]:
     """`(name, function, operation)` for each method of `owner` declared to perform an operation."""
     found = []
-    for name, member in vars(owner).items():
+    members: dict[str, Any] = {}
+    for klass in [*owner.__mro__[1:-1], owner]:  # the classic client's methods live in two mixins
+        members.update(vars(klass))
+    for name, member in members.items():
         operation = vars(member).get("__operation__") if inspect.isfunction(member) else None
         if operation is not None:
             found.append((name, member, operation))

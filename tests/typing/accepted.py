@@ -13,10 +13,10 @@ from deepgram import (
     KeysResponse,
     Message,
     Project,
-    RequestOptions,
     UsageRequestOptions,
     UsageRequestsResponse,
 )
+from deepgram.core.request_options import RequestOptions
 
 
 def per_call_keywords(client: DeepgramClient) -> None:

@@ -5,7 +5,8 @@ error whose message contains the text after the marker, and no other line may be
 from __future__ import annotations
 
 from deepgram import DeepgramClent  # E: has no attribute "DeepgramClent"
-from deepgram import DeepgramClient, InviteOptions, KeyOptions, RequestOptions
+from deepgram import DeepgramClient, InviteOptions, KeyOptions
+from deepgram.core.request_options import RequestOptions
 
 
 def wrong_types(client: DeepgramClient) -> None:
