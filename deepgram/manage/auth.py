@@ -5,13 +5,14 @@ A granted token works with the speech APIs only; the Manage API refuses it (use 
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from deepgram.core.blocking import blocking
 from deepgram.core.request_options import PerCall, RequestOptions
 from deepgram.manage.selfhosted import check_version
 from deepgram.resources.tokens import GRANT_TOKEN, GrantToken
+from deepgram.types.options_agents import GrantOptions
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -36,11 +37,16 @@ class AsyncAuthClient:
         return self
 
     @GRANT_TOKEN.documents
-    async def grant_token(self, ttl_seconds: float | None = None, **call: Unpack[PerCall]) -> GrantToken:
-        """`ttl_seconds`: the token's lifetime (any positive number; 30 when not given). Never
-        retried once it may have reached the server. The token is masked in repr() and str()."""
+    async def grant_token(
+        self, ttl_seconds: float | None = None, *, options: GrantOptions | Mapping[str, Any] | None = None,
+        **call: Unpack[PerCall],
+    ) -> GrantToken:
+        """`ttl_seconds`: the token's lifetime (any positive number; 30 when not given), or
+        `options=GrantOptions(...)`. Never retried once it may have reached the server. The token
+        is masked in repr() and str()."""
+        fields = {} if ttl_seconds is None else {"ttl_seconds": ttl_seconds}
         return await self._api.call(
-            GRANT_TOKEN, ttl_seconds=ttl_seconds, request_options=RequestOptions.of(**call)
+            GRANT_TOKEN, options=options, request_options=RequestOptions.of(**call), **fields
         )
 
 

@@ -153,11 +153,12 @@ class AgentConfigurations(ProjectCollection):
 
     @CREATE_AGENT.documents
     async def acreate(
-        self, /, config: str | dict[str, Any], metadata: dict[str, str] | None = None, **options: Any
+        self, /, config: str | dict[str, Any], metadata: dict[str, str] | None = None, *,
+        api_version: int | None = None,
     ) -> AgentConfiguration:
         """`config`: JSON text, or a dict (encoded for you)."""
         return await self._api.call(
-            CREATE_AGENT, self.project_id, config=config, metadata=metadata, **options
+            CREATE_AGENT, self.project_id, config=config, metadata=metadata, api_version=api_version
         )
 
     @GET_AGENT.documents
@@ -187,8 +188,11 @@ class AgentVariables(ProjectCollection):
         return (await self._api.call(LIST_VARIABLES, self.project_id)).variables
 
     @CREATE_VARIABLE.documents
-    async def acreate(self, /, key: str, value: Any, **options: Any) -> AgentVariable:
-        return await self._api.call(CREATE_VARIABLE, self.project_id, key=key, value=value, **options)
+    async def acreate(self, /, key: str, value: Any, *, api_version: int | None = None) -> AgentVariable:
+        """`key`: `DG_<NAME>`; `value`: any JSON value."""
+        return await self._api.call(
+            CREATE_VARIABLE, self.project_id, key=key, value=value, api_version=api_version
+        )
 
     @GET_VARIABLE.documents
     async def aget(self, variable_id: str) -> AgentVariable:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import msgspec
 
@@ -105,11 +105,11 @@ class DistributionCredentialsCollection(ProjectCollection):
     @CREATE_CREDENTIALS.documents
     async def acreate(
         self, /, comment: str | None = None, *, scopes: builtins.list[str] | str | None = None,
-        provider: str | None = None, **options: Any,
+        provider: str | None = None,
     ) -> DistributionCredentials:
         """`scopes`: one or more `self-hosted:...` scopes (`self-hosted:products` when not given)."""
         return await self._api.call(
-            CREATE_CREDENTIALS, self.project_id, comment=comment, scopes=scopes, provider=provider, **options
+            CREATE_CREDENTIALS, self.project_id, comment=comment, scopes=scopes, provider=provider
         )
 
     @GET_CREDENTIALS.documents
