@@ -62,12 +62,13 @@ class TeamCalls:
     @GET_PROJECT.documents
     async def get_project(
         self, /, project_id: str, options: ProjectGetOptions | Mapping[str, Any] | None = None, *,
-        timeout: Timeout = None, addons: Addons = None, headers: Headers = None, **paging: Any,
+        limit: float | None = None, page: float | None = None,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None,
     ) -> Project:
         """`limit`/`page` (numbers) are taken because the definition lists them for this call."""
         request = per_call(timeout, addons, headers)
         return await self._api.call(
-            GET_PROJECT, project_id, options=options, request_options=request, **paging
+            GET_PROJECT, project_id, options=options, request_options=request, limit=limit, page=page
         )
 
     @UPDATE_PROJECT.documents

@@ -182,9 +182,11 @@ class Projects(Collection):
         return (await self._api.call(LIST_PROJECTS)).projects
 
     @GET_PROJECT.documents
-    async def aget(self, /, project_id: str, **paging: Any) -> Project:
+    async def aget(
+        self, project_id: str, *, limit: float | None = None, page: float | None = None
+    ) -> Project:
         """`limit`/`page`: taken because the definition lists them; a project is one object."""
-        return await self._api.call(GET_PROJECT, project_id, **paging)
+        return await self._api.call(GET_PROJECT, project_id, limit=limit, page=page)
 
     @UPDATE_PROJECT.documents
     async def aupdate(
