@@ -54,9 +54,14 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
     def dg_request_id(self) -> str | None:
         """The `dg-request-id` Deepgram gave the request this object is the result of; None for an
         object nested inside a result or built locally. Quote it to Deepgram support."""
-        binding = getattr(self, "__dict__", None)
-        headers = binding.get("_response_headers") if binding else None
-        return request_id_from_headers(headers) if headers is not None else None
+        return _request_id_of(self)
+
+
+def _request_id_of(result: object) -> str | None:
+    """The request id kept in a result's `__dict__` by `Api.call` (None when it has none)."""
+    binding = getattr(result, "__dict__", None)
+    headers = binding.get("_response_headers") if binding else None
+    return request_id_from_headers(headers) if headers is not None else None
 
 
 class Resource(Model, dict=True, eq=False):
@@ -225,6 +230,12 @@ class OpenModel(dict[str, Any]):
     def to_json(self, *, indent: int = 2) -> str:
         """The object as JSON text."""
         return msgspec.json.format(msgspec.json.encode(dict(self)).decode(), indent=indent)
+
+    @property
+    def dg_request_id(self) -> str | None:
+        """The `dg-request-id` of the request this object answered (a subclass without `__slots__`
+        keeps it); None otherwise."""
+        return _request_id_of(self)
 
 
 OpenT = TypeVar("OpenT", bound=OpenModel)
