@@ -187,7 +187,16 @@ def on_read(cls: type, name: str, adjust: Callable[[Any, Any], Any]) -> None:
             field.__set__(obj, adjusted)
         return adjusted
 
-    setattr(cls, name, property(read, field.__set__, doc=getattr(field, "__doc__", None)))
+    view = FieldView(read, field.__set__, doc=getattr(field, "__doc__", None))
+    view.raw = field
+    setattr(cls, name, view)
+
+
+class FieldView(property):
+    """The attribute `on_read` puts in place of a field; `raw` is msgspec's own slot descriptor, for
+    readers that must not trigger the adjustment (checking a decoded body, for one)."""
+
+    raw: Any
 
 
 class OpenModel(dict[str, Any]):
