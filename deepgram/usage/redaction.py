@@ -26,6 +26,7 @@ SECRET_PARAMS = frozenset({
 })
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
+_URL_OR_PATH = re.compile(_URL.pattern + r"|/[^\s\"'<>?]*\?[^\s\"'<>]+")  # a path with a query
 _NAMES = "|".join(re.escape(name) for name in sorted(SECRET_PARAMS, key=len, reverse=True))
 # A cheap test on raw bytes: only records that may hold a credential are decoded at all.
 _SUSPECT = re.compile(
@@ -65,7 +66,7 @@ def redact_text(text: str) -> str:
         return text
     if text.startswith("/") or _URL.fullmatch(text):
         return redact_url(text)
-    return _URL.sub(lambda match: redact_url(match.group(0)), text)
+    return _URL_OR_PATH.sub(lambda match: redact_url(match.group(0)), text)
 
 
 def redact_value(value: Any) -> Any:
