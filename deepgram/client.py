@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from types import TracebackType
 from typing import Any
 
@@ -68,6 +67,7 @@ class DeepgramClient:
         resolved = resolve(merged)
         configure_from_env()
         SECRETS.add(resolved.secret)
+        pool = SessionPool()
         transport = Transport(
             TransportConfig(
                 base_url=resolved.base_url,
@@ -79,16 +79,15 @@ class DeepgramClient:
                 user_agent=USER_AGENT,
                 max_response_bytes=resolved.max_response_bytes,
             ),
-            SessionPool(),
+            pool,
         )
-        self._init_surfaces(Api(transport, LoopRunner()))
-        # Closes the connections when the client is garbage-collected or the interpreter exits,
-        # for programs that never call close() (as the seed's scripts), without any warning.
-        self._closer = weakref.finalize(self, self._api.close)
+        self._init_surfaces(Api(transport, LoopRunner(final=pool.close_current)))
+        # The connections close with close(), or once nothing that can send a request (this
+        # client, a sibling, `client.manage`, a returned object) is left, or at interpreter exit.
+        self._closer = self._api.lifetime.close
 
     def _init_surfaces(self, api: Api) -> None:
         self._api = api
-        self._parent: DeepgramClient | None = None
         self.manage = ManageClient(api)
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
         self.projects = Projects(api)
@@ -126,7 +125,6 @@ class DeepgramClient:
         sibling = object.__new__(DeepgramClient)
         sibling._init_surfaces(self._api.with_transport(self._api.transport.with_config(**changes)))
         sibling._closer = self._closer
-        sibling._parent = self  # the parent's finalizer must not close the shared pool under a sibling
         return sibling
 
     def close(self) -> None:

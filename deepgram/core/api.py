@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Coroutine, Mapping
 from typing import Any, Protocol, TypeVar
 
 from deepgram.core.decoding import decode
 from deepgram.core.endpoint import DateFormat, Endpoint
 from deepgram.core.runner import LoopRunner
+from deepgram.core.sessions import SessionPool
 from deepgram.core.transport import Response, Transport
 from deepgram.core.urls import build_path
 
@@ -24,6 +26,24 @@ class WireOptions(Protocol):
     def to_body(self) -> bytes: ...
 
 
+class Lifetime:
+    """Shared by a client, its `with_options` siblings and every object they return: the connections
+    and loops are closed by `close()`, or when the last holder is gone (or the interpreter exits).
+
+    A temporary client (`DeepgramClient(...).manage.get_projects()`), a factory returning
+    `client.manage`, or a `Key` kept after its client was dropped all hold it, so they keep working.
+    """
+
+    def __init__(self, runner: LoopRunner, pool: SessionPool) -> None:
+        self.close = weakref.finalize(self, _close_all, runner, pool)
+
+
+def _close_all(runner: LoopRunner, pool: SessionPool) -> None:
+    runner.close()
+    pool.close_idle()
+    pool.closed = True
+
+
 class Api:
     """Executes endpoints for one client; results are attached to it so their methods work.
 
@@ -31,13 +51,14 @@ class Api:
     share both the connection pool and the runner.
     """
 
-    def __init__(self, transport: Transport, runner: LoopRunner) -> None:
+    def __init__(self, transport: Transport, runner: LoopRunner, lifetime: Lifetime | None = None) -> None:
         self.transport = transport
         self.runner = runner
+        self.lifetime = lifetime if lifetime is not None else Lifetime(runner, transport.pool)
 
     def with_transport(self, transport: Transport) -> Api:
-        """A sibling with other transport settings, sharing sessions and the runner."""
-        return Api(transport, self.runner)
+        """A sibling with other transport settings, sharing sessions, the runner and the lifetime."""
+        return Api(transport, self.runner, self.lifetime)
 
     async def call(
         self,
@@ -74,10 +95,7 @@ class Api:
 
     def close(self) -> None:
         """Close every session on every loop this client used, and stop its loops. Idempotent."""
-        pool = self.transport.pool
-        self.runner.close(pool.close_current)
-        pool.close_idle()
-        pool.closed = True
+        self.lifetime.close()
 
     async def aclose(self) -> None:
         """`close()` from async code: this loop's session first, then the rest off the loop."""

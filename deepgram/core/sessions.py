@@ -10,6 +10,7 @@ import weakref
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from deepgram.core import forks
 from deepgram.errors import ClientClosedError
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class SessionPool:
         )
         self._guards: list[AsyncIterator[None]] = []
         self.closed = False
+        forks.track(self)
 
     async def get(self) -> aiohttp.ClientSession:
         """The session of the running loop, made on first use."""
@@ -67,3 +69,12 @@ class SessionPool:
                 continue
             loop.run_until_complete(session.close())
             self._sessions.pop(loop, None)
+
+    def _after_fork_in_child(self) -> None:
+        """In a forked child: forget the parent's sessions and connections without touching them."""
+        inherited, guards = list(self._sessions.values()), self._guards
+        self._sessions = weakref.WeakKeyDictionary()
+        self._guards = []
+        forks._INHERITED.extend(guards)  # never finalized: that would wake the parent's loop
+        for session in inherited:
+            forks.abandon_session(session)

@@ -22,6 +22,7 @@ class Loopback:
     def __init__(self, handler: Handler) -> None:
         self.handler = handler
         self.seen: list[tuple[str, str, dict[str, str], bytes]] = []
+        self.peers: list[tuple[str, int]] = []  # the client socket of each request, in order
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -34,6 +35,8 @@ class Loopback:
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         body = await request.read()
         self.seen.append((request.method, request.path_qs, dict(request.headers), body))
+        peer = request.transport.get_extra_info("peername") if request.transport else ("?", 0)
+        self.peers.append(tuple(peer[:2]))
         return await self.handler(request)
 
     def _serve(self) -> None:
