@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deepgram.config import USER_AGENT, DeepgramClientOptions, resolve
 from deepgram.core.api import Api
 from deepgram.core.headers import check_headers
+from deepgram.core.network import Network
 from deepgram.core.redact import SECRETS, mask
 from deepgram.core.retry import RetryPolicy
 from deepgram.core.runner import LoopRunner
@@ -22,6 +24,11 @@ from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
 from deepgram.usage.archive.surface import AccountUsage
 
+if TYPE_CHECKING:
+    import ssl
+
+    import aiohttp
+
 
 class DeepgramClient:
     """Entry point: `client.manage` (classic, sync), `client.asyncmanage` (classic, async),
@@ -31,6 +38,11 @@ class DeepgramClient:
     Credentials: `api_key`/`access_token` arguments, else `DEEPGRAM_API_KEY`, else
     `DEEPGRAM_ACCESS_TOKEN`; a missing credential is reported at the first request. Use it as a
     context manager (`with` / `async with`) or call `close()` / `await aclose()`.
+
+    Network: `proxy` (else `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` minus `NO_PROXY`, unless
+    `trust_env=False`), `verify` (True, False, a CA bundle path or an `ssl.SSLContext`; True honours
+    `SSL_CERT_FILE`/`SSL_CERT_DIR`), `http_session` (an `aiohttp.ClientSession` of yours, for async
+    calls; never closed by the client), `max_connections` / `max_connections_per_host`.
     """
 
     def __init__(
@@ -45,6 +57,12 @@ class DeepgramClient:
         max_retries: int | None = None,
         headers: dict[str, str] | None = None,
         options: DeepgramClientOptions | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str | os.PathLike[str] | ssl.SSLContext = True,
+        http_session: aiohttp.ClientSession | None = None,
+        max_connections: int | None = None,
+        max_connections_per_host: int | None = None,
         max_response_bytes: int | None = None,
     ) -> None:
         if config is not None and options is not None:
@@ -67,7 +85,16 @@ class DeepgramClient:
         resolved = resolve(merged)
         configure_from_env()
         SECRETS.add(resolved.secret)
-        pool = SessionPool()
+        network = Network(
+            resolved.base_url,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
+            http_session=http_session,
+            max_connections=max_connections,
+            max_connections_per_host=max_connections_per_host,
+        )
+        pool = SessionPool(network)
         transport = Transport(
             TransportConfig(
                 base_url=resolved.base_url,
@@ -100,7 +127,9 @@ class DeepgramClient:
         return self._api.transport.config.base_url
 
     def __repr__(self) -> str:
-        return f"DeepgramClient(url={self.url!r}, auth={mask(self._api.transport.config.authorization)})"
+        transport = self._api.transport
+        auth = mask(transport.config.authorization)
+        return f"DeepgramClient(url={self.url!r}, auth={auth}{transport.pool.network.describe()})"
 
     def project(self, project_id: str) -> Project:
         """A handle on one project, for navigation (`client.project(pid).keys.list()`). No request."""

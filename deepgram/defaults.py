@@ -41,3 +41,6 @@ MAX_PAGE_SIZE = 1000
 
 # Concurrent page fetches of the usage scraper: fast without tripping Deepgram's rate limits.
 DEFAULT_SCRAPE_CONCURRENCY = 8
+
+# Connections one client keeps open at most (all hosts); per host it is unlimited unless set.
+DEFAULT_MAX_CONNECTIONS = 100

@@ -128,8 +128,8 @@ def parse_error_body(body: bytes, content_type: str | None) -> ErrorBody:
 
 
 def request_id_from_headers(headers: Mapping[str, str]) -> str | None:
-    """The request id from `dg-request-id`, else `x-request-id` (case-insensitive), else None."""
-    for name in ("dg-request-id", "x-request-id"):
+    """The request id from `dg-request-id`, `x-dg-request-id` or `x-request-id` (case-insensitive)."""
+    for name in ("dg-request-id", "x-dg-request-id", "x-request-id"):
         value = get_header(headers, name)
         if value is not None and value.strip():
             return value.strip()

@@ -23,6 +23,14 @@ _JSON_SECRET_MEMBER = re.compile(
     re.IGNORECASE,
 )
 
+# Credentials inside a URL (`http://user:pass@proxy:3128`): scrubbed from any text, registered or not.
+_URL_USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/\s@]+@", re.IGNORECASE)
+
+
+def redact_url_credentials(text: str) -> str:
+    """Replace the `user:password@` part of every URL in `text` with `***@`."""
+    return _URL_USERINFO.sub(rf"\g<1>{REDACTED}@", text) if "@" in text else text
+
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Return a copy of `headers` with credentials replaced by `***` (Authorization keeps its scheme)."""
@@ -94,11 +102,13 @@ class SecretRegistry:
         return f"SecretRegistry(<{len(self._secrets)} secrets>)"
 
     def scrub(self, text: str) -> str:
-        """Return `text` with every registered secret replaced by `***`."""
+        """Return `text` with every registered secret, and any credentials in a URL, replaced by `***`."""
         pattern = self._pattern
-        if pattern is None or not text:
+        if not text:
             return text
-        return pattern.sub(REDACTED, text)
+        if pattern is not None:
+            text = pattern.sub(REDACTED, text)
+        return redact_url_credentials(text)
 
     def logging_filter(self) -> logging.Filter:
         """A `logging.Filter` that formats each record's message and scrubs it, its traceback and stack."""

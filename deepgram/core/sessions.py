@@ -11,7 +11,8 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 from deepgram.core import forks
-from deepgram.errors import ClientClosedError
+from deepgram.core.network import Network
+from deepgram.errors import ClientClosedError, DeepgramValueError
 
 if TYPE_CHECKING:
     import aiohttp
@@ -27,10 +28,13 @@ async def _close_with_loop(session: aiohttp.ClientSession) -> AsyncIterator[None
 
 
 class SessionPool:
-    """The sessions of one client and its `with_options` siblings, keyed by event loop."""
+    """The sessions of one client and its `with_options` siblings, keyed by event loop.
 
-    def __init__(self, *, connection_limit: int = 100) -> None:
-        self._limit = connection_limit
+    A session the caller gave (`http_session=`) is used as is and never closed here.
+    """
+
+    def __init__(self, network: Network | None = None) -> None:
+        self.network = network or Network("https://api.deepgram.com")
         self._sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession] = (
             weakref.WeakKeyDictionary()
         )
@@ -45,14 +49,26 @@ class SessionPool:
         loop = asyncio.get_running_loop()
         session = self._sessions.get(loop)
         if session is None or session.closed:
-            import aiohttp
-
-            connector = aiohttp.TCPConnector(limit=self._limit, enable_cleanup_closed=False)
-            session = aiohttp.ClientSession(connector=connector, auto_decompress=True)
+            if self.network.http_session is not None:
+                return self._callers_session(loop)
+            session = self.network.new_session()
             self._sessions[loop] = session
             guard = _close_with_loop(session)
             await guard.__anext__()
             self._guards.append(guard)
+        return session
+
+    def _callers_session(self, loop: asyncio.AbstractEventLoop) -> aiohttp.ClientSession:
+        session = self.network.http_session
+        assert session is not None
+        if session.closed:
+            raise ClientClosedError("the http_session given to this client is closed")
+        own_loop = getattr(session, "_loop", loop)
+        if own_loop is not loop:
+            raise DeepgramValueError(
+                "http_session belongs to another event loop: use it from async code on that loop "
+                "(client.asyncmanage, the a-methods), or let the client make its own session"
+            )
         return session
 
     async def close_current(self) -> None:

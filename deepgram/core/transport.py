@@ -133,6 +133,7 @@ class Transport:
                 timeout = aiohttp.ClientTimeout(total=overrides.timeout, connect=self.config.connect_timeout)
         target = path + ("?" + query_string(query) if query else "")
         url = URL(self.config.base_url + target, encoded=True)
+        extra = self.pool.network.request_kwargs()  # proxy (and TLS for a caller's session), built once
         policy = self.config.retry
         attempt = hops = 0
         while True:
@@ -143,7 +144,7 @@ class Transport:
             response: Response | None = None
             try:
                 async with session.request(
-                    method, url, data=body, headers=headers, timeout=timeout, allow_redirects=False
+                    method, url, data=body, headers=headers, timeout=timeout, allow_redirects=False, **extra
                 ) as raw:
                     payload = await read_capped(raw, self.config.max_response_bytes, method=method, path=path)
                     response = Response(raw.status, raw.headers, payload)  # headers: case-insensitive

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+from tests.support.loop_thread import LoopThread
 
 
 @dataclass
@@ -32,23 +34,21 @@ def json_reply(payload: Any, status: int = 200) -> tuple[int, dict[str, str], by
 
 
 @dataclass
-class RecordingServer:
+class RecordingServer(LoopThread):
     """Serves `handler(seen)` for every request; `seen` and `peers` are inspected by tests."""
 
     handler: Handler = field(default=lambda seen: json_reply({"projects": []}))
     seen: list[Seen] = field(default_factory=list)
     delay: float = 0.0
+    tls: ssl.SSLContext | None = None  # serve HTTPS with this server context
 
     def __post_init__(self) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self.port = 0
+        self._init_loop_thread()
         self.cancelled = 0
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def connections(self) -> int:
@@ -76,19 +76,10 @@ class RecordingServer:
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, handler_cancellation=True)
         self._loop.run_until_complete(self._runner.setup())
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, ssl_context=self.tls)
         self._loop.run_until_complete(site.start())
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self._ready.set()
         self._loop.run_forever()
         self._loop.run_until_complete(self._runner.cleanup())
         self._loop.close()
-
-    def __enter__(self) -> RecordingServer:
-        self._thread.start()
-        self._ready.wait(10)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
