@@ -8,7 +8,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from deepgram import _coexistence
 from deepgram._version import __version__
+
+_coexistence.warn_if_shared(__version__)  # deepgram-sdk's files in this package's directory: say so
 
 if TYPE_CHECKING:
     from deepgram.client import (

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from deepgram.cli.output import Output
 from deepgram.cli.parser import build_parser
+from deepgram.cli.tree import command_tree, with_default_action
 from deepgram.errors import (
     DeepgramApiError,
     DeepgramConnectionError,
@@ -44,10 +45,14 @@ def exit_code(error: BaseException) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
     parser = build_parser()
+    words = with_default_action(command_tree(parser), sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "local", None) is not None:  # needs no key and sends no request
+        args.local(args, parser)
+        return EXIT_OK
     from deepgram.client import DeepgramClient
 
     out = Output(json=getattr(args, "json", False))

@@ -35,8 +35,9 @@ def keys_create(args: argparse.Namespace, client: DeepgramClient, out: Output) -
         return
     out.table(["api_key_id", "comment", "scopes", "expires"],
               [[key.api_key_id, key.comment, key.scopes, key.expiration_date]])
-    out.line(f"key: {key.key}")
-    out.line("Store the key now: Deepgram will not show it again.")
+    out.line()
+    out.line(f"SECRET  {key.key}")
+    out.line("        ^ shown this once: Deepgram will not show it again. Store it now.")
 
 
 def keys_delete(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:

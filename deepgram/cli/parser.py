@@ -7,7 +7,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from deepgram.cli import commands, usage
+from deepgram.cli import commands, completion, usage
+from deepgram.cli.tree import DEFAULT_ACTION
 from deepgram.defaults import DEFAULT_PAGE_SIZE
 from deepgram.types.options import DEPLOYMENTS, ENDPOINTS, METHODS, USAGE_GROUPINGS
 
@@ -67,8 +68,10 @@ class _Tree:
         self.root = root
         self.common = common
 
-    def group(self, name: str, help: str) -> argparse._SubParsersAction[Any]:
-        parser = self.root.add_parser(name, help=help, description=help)
+    def group(self, name: str, help: str, default: str = "list") -> argparse._SubParsersAction[Any]:
+        """A command group; `default` is the action run when none is named (`deepgram keys -p P`)."""
+        parser = self.root.add_parser(name, help=help, description=f"{help} (default action: {default})")
+        parser.set_defaults(**{DEFAULT_ACTION: default})
         actions: argparse._SubParsersAction[Any] = parser.add_subparsers(
             dest="action", required=True, metavar="ACTION"
         )
@@ -111,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     tree.command(group, "list", commands.members_list, "list members")
     tree.command(group, "remove", commands.members_remove, "remove a member").add_argument("member_id")
 
-    group = tree.group("scopes", "a member's scopes")
+    group = tree.group("scopes", "a member's scopes", default="get")
     tree.command(group, "get", commands.scopes_get, "show a member's scopes").add_argument("member_id")
     update = tree.command(group, "update", commands.scopes_update, "set a member's scope")
     update.add_argument("member_id")
@@ -133,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     _project(models, required=False)
     models.add_argument("--include-outdated", action="store_true")
 
-    group = tree.group("usage", "request log and usage reports")
+    group = tree.group("usage", "request log and usage reports", default="summary")
     listing = tree.command(group, "requests", usage.requests, "print the request log of a window")
     _request_filters(listing)
     listing.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
@@ -153,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep user:password and tokens found in callback URLs (masked by default)")
     _sync(tree.command(group, "sync", usage.sync, "keep an incremental archive of request logs",
                        project=False))
+
+    completion.add_command(tree.root)
     return parser
 
 

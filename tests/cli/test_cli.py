@@ -44,7 +44,13 @@ def test_keys_create_list_delete(run: Run, emu: Emulator) -> None:
 
 def test_keys_create_table_prints_the_secret_once(run: Run, emu: Emulator) -> None:
     created = run("keys", "create", "-p", emu.project_id, "--comment", "x", "--scope", "member")
-    assert created.code == 0 and "key: " in created.out and "will not show it again" in created.out
+    assert created.code == 0 and "will not show it again" in created.out
+    secret_line = next(line for line in created.out.splitlines() if line.startswith("SECRET"))
+    secret = secret_line.split()[1]
+    assert created.out.count(secret) == 1  # shown once, on its own marked line
+    listed = run("keys", "list", "-p", emu.project_id, "--json").json()
+    key_id = created.out.splitlines()[1].split()[0]
+    assert key_id in [k["api_key_id"] for k in listed]
 
 
 def test_members_and_scopes(run: Run, emu: Emulator) -> None:
