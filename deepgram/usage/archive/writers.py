@@ -62,7 +62,9 @@ class JsonlPart(_Part):
         self._fd = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
 
     def write(self, records: list[bytes]) -> None:
-        data = memoryview(b"".join(bytes(r).replace(b"\n", b" ") + b"\n" for r in records))
+        if b"\n" in b"".join(records):  # a pretty-printed record: keep it on one line
+            records = [record.replace(b"\n", b" ") for record in records]
+        data = memoryview(b"\n".join(records) + b"\n")
         while data:
             data = data[os.write(self._fd, data) :]
         self.rows += len(records)
