@@ -38,7 +38,7 @@ def main() -> None:
             if command == "add":
                 for project_id in emu.project_ids:
                     for _ in range(int(count)):
-                        emu.add_request(project_id, age=rng.uniform(0, 1800))
+                        emu.add_request(project_id, age=rng.uniform(60, 1800))
                 print("added", flush=True)
 
 
