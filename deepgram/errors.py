@@ -18,9 +18,11 @@ __all__ = [
     "DeepgramApiError",
     "DeepgramConnectionError",
     "DeepgramError",
+    "DeepgramFileError",
     "DeepgramTimeoutError",
     "DeepgramTypeError",
     "DeepgramValueError",
+    "ExportLockedError",
     "MissingCredentialsError",
     "MissingExtraError",
     "NotFoundError",
@@ -88,6 +90,20 @@ class MissingExtraError(DeepgramError, ImportError):
     """An optional feature needs a package that is not installed; the message names the extra."""
 
 
+class DeepgramFileError(DeepgramError):
+    """A local file could not be written or read: a missing directory, no permission, a full disk;
+    `path` names it and `errno` is the operating system's error number (or None)."""
+
+    def __init__(self, message: str, *, path: str = "", errno: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.errno = errno
+
+
+class ExportLockedError(DeepgramFileError):
+    """Another export is writing the same file right now; the second one stops before writing."""
+
+
 class ArchiveLockedError(DeepgramError):
     """Another usage sync is writing to the same archive directory."""
 
@@ -104,6 +120,7 @@ class DeepgramConnectionError(DeepgramError):
     """The request failed below HTTP: DNS, refused or dropped connection, truncated body."""
 
     def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+        message = SECRETS.scrub(message)
         super().__init__(message)
         self.message = message
         self.method = method
@@ -143,7 +160,7 @@ class ResponseValidationError(DeepgramError):
         self.status = status
         self.method = method
         self.path = path
-        self.body = _as_bytes(body)
+        self.body = SECRETS.scrub_bytes(_as_bytes(body))
 
     def __str__(self) -> str:
         text = f"unexpected response body ({self.status}): {_one_line(self.detail)}"
@@ -166,6 +183,8 @@ class DeepgramApiError(DeepgramError):
         headers: Mapping[str, str] | None = None,
         details: str | None = None,
     ) -> None:
+        # A server may echo a credential (in its message, body or a header): none is kept here.
+        message = SECRETS.scrub(message)
         # args = (status, message) so the default pickling protocol can rebuild the exception.
         super().__init__(status, message)
         self.status = status
@@ -174,9 +193,13 @@ class DeepgramApiError(DeepgramError):
         self.request_id = request_id
         self.method = method
         self.path = path
-        self.body = _as_bytes(body)
-        self.headers: dict[str, str] = redact_headers(headers) if headers is not None else {}
-        self.details = details
+        self.body = SECRETS.scrub_bytes(_as_bytes(body))
+        self.headers: dict[str, str] = (
+            {name: SECRETS.scrub(value) for name, value in redact_headers(headers).items()}
+            if headers is not None
+            else {}
+        )
+        self.details = SECRETS.scrub(details) if details else details
 
     @property
     def status_code(self) -> int:
@@ -262,4 +285,4 @@ class RedirectError(DeepgramApiError):
 
     def __init__(self, status: int, message: str, *, location: str = "", **fields: Any) -> None:
         super().__init__(status, message, **fields)
-        self.location = location
+        self.location = SECRETS.scrub(location)

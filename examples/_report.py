@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
@@ -28,10 +29,11 @@ def dump(value: Any) -> None:
 
 
 def parse_time(text: str | None) -> datetime | None:
-    """An API timestamp (`2026-01-22T03:16:00.000Z`) as an aware datetime."""
+    """An API timestamp (`2026-01-22T03:16:00.000Z`) as an aware datetime, to the second."""
     if not text:
         return None
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    # Fractions of a second dropped: Python 3.10 reads only 3 or 6 digits of them.
+    return datetime.fromisoformat(re.sub(r"\.\d+", "", text).replace("Z", "+00:00"))
 
 
 def now() -> datetime:

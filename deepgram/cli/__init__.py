@@ -1,7 +1,9 @@
 """The `deepgram` command (also `python -m deepgram`): Manage API tasks from the shell.
 
-Exit codes: 0 ok, 1 API error, 2 usage error (bad arguments, missing key), 3 connection or
-timeout error, 130 interrupted. Errors are one line on stderr, never a traceback.
+Exit codes: 0 ok, 1 API error, 2 usage error (bad arguments, missing key, a checkpoint that does
+not match its file), 3 connection or timeout error, 4 file error (a missing directory, no
+permission, a read-only file system, a full disk, a file another export or sync is writing),
+130 interrupted. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,16 +16,18 @@ from deepgram.cli.output import Output
 from deepgram.cli.parser import build_parser
 from deepgram.cli.tree import command_tree, with_default_action
 from deepgram.errors import (
+    ArchiveLockedError,
     DeepgramApiError,
     DeepgramConnectionError,
     DeepgramError,
+    DeepgramFileError,
     DeepgramTypeError,
     MissingCredentialsError,
 )
 
-EXIT_OK, EXIT_API, EXIT_USAGE, EXIT_CONNECTION, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_API, EXIT_USAGE, EXIT_CONNECTION, EXIT_FILE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
-__all__ = ["EXIT_API", "EXIT_CONNECTION", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_API", "EXIT_CONNECTION", "EXIT_FILE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 
 def _fail(message: str, code: int) -> int:
@@ -35,6 +39,8 @@ def exit_code(error: BaseException) -> int:
     """The exit code an exception maps to (pure, so scripts can rely on it)."""
     if isinstance(error, KeyboardInterrupt):
         return EXIT_INTERRUPTED
+    if isinstance(error, (DeepgramFileError, ArchiveLockedError, OSError)):
+        return EXIT_FILE
     if isinstance(error, (DeepgramTypeError, MissingCredentialsError)):
         return EXIT_USAGE
     if isinstance(error, DeepgramConnectionError):
@@ -71,4 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_API)
     except DeepgramError as exc:
         return _fail(str(exc), exit_code(exc))
+    except OSError as exc:  # the environment (a file, a directory, the disk), never a traceback
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        return _fail(f"{where}{exc.strerror or exc}", EXIT_FILE)
     return EXIT_OK

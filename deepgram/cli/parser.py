@@ -141,7 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     _request_filters(listing)
     listing.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     listing.add_argument("--max", type=int, help="stop after this many records")
-    _summary_filters(tree.command(group, "summary", usage.summary, "usage summary of a window"))
+    summary = tree.command(group, "summary", usage.summary, "usage totals of a window")
+    _summary_filters(summary)
+    summary.add_argument("--no-totals", dest="totals", action="store_false",
+                         help="print only what GET /usage itself returns (no breakdown call)")
     breakdown = tree.command(group, "breakdown", usage.breakdown, "usage broken down by one dimension")
     _summary_filters(breakdown)
     breakdown.add_argument("--grouping", choices=sorted(USAGE_GROUPINGS))
@@ -154,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="progress bar on stderr (default: when stderr is a terminal)")
     export.add_argument("--keep-credentials", action="store_true",
                         help="keep user:password and tokens found in callback URLs (masked by default)")
+    export.add_argument("--keep-formulas", action="store_true",
+                        help="CSV: keep cells starting with = + - @ as they are (prefixed with ' by default)")
     _sync(tree.command(group, "sync", usage.sync, "keep an incremental archive of request logs",
                        project=False))
 

@@ -62,14 +62,22 @@ def requests(args: argparse.Namespace, client: DeepgramClient, out: Output) -> N
 
 
 def summary(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
-    """GET /v1/projects/{project_id}/usage."""
-    result = client.project(args.project).usage.summary(**_filters(args, SUMMARY_FILTERS))
-    rows = [[r.start, r.end, r.requests, r.hours, r.total_hours] for r in result.results]
+    """GET /v1/projects/{project_id}/usage, with the window's totals from the usage breakdown."""
+    result = client.project(args.project).usage.summary(
+        totals=getattr(args, "totals", True), **_filters(args, SUMMARY_FILTERS)
+    )
     if out.json:
         out.data(result)
         return
+    rows = [
+        [r.start, r.end, r.requests, r.hours, r.total_hours,
+         r.tokens.in_ if r.tokens else None, r.tokens.out if r.tokens else None,
+         r.tts.characters if r.tts else None]
+        for r in result.results
+    ]
     out.line(f"window: {result.start} .. {result.end}")
-    out.table(["start", "end", "requests", "hours", "total_hours"], rows)
+    out.table(["start", "end", "requests", "hours", "total_hours", "tokens_in", "tokens_out", "tts_chars"],
+              rows)
 
 
 def breakdown(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:
@@ -98,7 +106,7 @@ def export(args: argparse.Namespace, client: DeepgramClient, out: Output) -> Non
     )
     progress: bool | None = None if args.progress is None else args.progress
     result = query.export(args.out, format=args.format, resume=args.resume, progress=progress,
-                          redact=not args.keep_credentials)
+                          redact=not args.keep_credentials, neutralize_formulas=not args.keep_formulas)
     if out.json:
         out.data({**{k: v for k, v in vars(result).items() if k != "path"}, "path": str(result.path)})
         return

@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Coroutine, Mapping
 from typing import Any, Protocol, TypeVar
 
-from deepgram.core.decoding import decode
+from deepgram.core.decoding import decode, require
 from deepgram.core.endpoint import DateFormat, Endpoint
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
@@ -80,10 +80,17 @@ class Api:
             wire = decode(
                 endpoint.wire, response.body, status=response.status, method=endpoint.method, path=path
             )
+            if endpoint.requires:
+                require(
+                    wire, endpoint.requires, response.body,
+                    status=response.status, method=endpoint.method, path=path,
+                )
             result: R = endpoint.adapt(wire) if endpoint.adapt is not None else wire
             return result
 
         result = await self.transport.request(endpoint.method, path, query, body, parse=parse)
+        if endpoint.after is not None:
+            endpoint.after(params or {})
         attach = getattr(result, "_attach", None)
         if attach is not None:
             attach(self, (params or {}).get("project_id"))

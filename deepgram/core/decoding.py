@@ -13,12 +13,49 @@ T = TypeVar("T")
 _decoders: dict[Any, msgspec.json.Decoder[Any]] = {}
 
 
+def build_custom(kind: type[Any], value: Any) -> Any:
+    """Decode hook: a type with a `from_builtins` classmethod (an open, free-form object that keeps
+    every key) is built from the JSON value decoded as plain data."""
+    build = getattr(kind, "from_builtins", None)
+    if build is None:
+        raise NotImplementedError(f"cannot decode {kind!r}")
+    return build(value)
+
+
 def decoder_for(wire: type[T]) -> msgspec.json.Decoder[T]:
     """The decoder for `wire`, built once; lax so numbers sent as strings or `10.0` still fit."""
     decoder = _decoders.get(wire)
     if decoder is None:
-        decoder = _decoders[wire] = msgspec.json.Decoder(wire, strict=False)
+        decoder = _decoders[wire] = msgspec.json.Decoder(wire, strict=False, dec_hook=build_custom)
     return decoder
+
+
+def require(wire: Any, names: tuple[str, ...], body: bytes, *, status: int, method: str, path: str) -> None:
+    """Refuse a decoded 2xx body that lacks a member the operation must return.
+
+    A string must be non-empty; a list or object must be present (an empty one is an answer:
+    "no keys"). Only a body whose value is empty is parsed again, so a full page costs nothing.
+    """
+    for name in names:
+        value = getattr(wire, name, None)
+        if isinstance(value, str) and value:
+            continue
+        if isinstance(value, (list, dict)) and (value or name in _members(body)):
+            continue
+        raise ResponseValidationError(
+            status=status, method=method, path=path, body=body,
+            detail=f"the response lacks `{name}`" if not isinstance(value, str) else f"`{name}` is empty",
+        )
+
+
+def _members(body: bytes) -> dict[str, msgspec.Raw]:
+    try:
+        return _TOP_LEVEL.decode(body)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return {}
+
+
+_TOP_LEVEL = msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 
 def decode(wire: type[T], body: bytes, *, status: int = 200, method: str = "", path: str = "") -> T:

@@ -9,8 +9,16 @@ from collections.abc import Iterable, Mapping
 
 REDACTED = "***"
 
-# Secrets shorter than this are not registered: replacing "abc" everywhere would mangle any text.
+# Secrets at least this long are found anywhere in a text; shorter ones only as a whole word
+# (replacing "abc1" inside other words would mangle text), and under `MIN_SHORT_SECRET` not at all.
 MIN_SECRET_LENGTH = 8
+MIN_SHORT_SECRET = 4
+
+# Characters of secrets found by scanning runs of them (API keys, base64url and JWT tokens);
+# a secret with any other character is replaced by plain substring search instead.
+_RUN_CHARS = r"A-Za-z0-9_\-.+/~"
+_SECRET_CHARS = re.compile(f"[{_RUN_CHARS}]+")
+_WORD = re.compile(r"[A-Za-z0-9_\-]+")
 
 # A header whose lower-cased name contains one of these carries a credential.
 _SENSITIVE_HEADER_PARTS = ("key", "token", "secret", "cookie", "password")
@@ -62,57 +70,141 @@ def mask(secret: str | None) -> str:
 
 
 class SecretRegistry:
-    """A thread-safe set of secrets (API key, created key secrets) to scrub from any text."""
+    """A thread-safe set of secrets (API key, created key secrets) to scrub from any text.
+
+    Adding or forgetting a secret is O(1), and scrubbing costs the same with ten secrets or ten
+    thousand: a C-speed scan finds runs of secret characters, and only windows of the registered
+    lengths inside those runs are looked up in a hash set. A created key is registered under its
+    id and forgotten when that key is deleted, so the registry does not grow with key churn.
+    """
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._lock = threading.Lock()
-        self._secrets: frozenset[str] = frozenset()
-        self._pattern: re.Pattern[str] | None = None
+        self._long: set[str] = set()  # found anywhere
+        self._short: set[str] = set()  # found as whole words
+        self._odd: set[str] = set()  # with characters outside _RUN_CHARS: substring search
+        self._lengths: dict[int, int] = {}  # length -> how many long secrets have it
+        self._by_name: dict[str, str] = {}  # created key id -> its secret
+        self._scan: tuple[tuple[int, ...], int] = ((), 0)  # long lengths, longest first; shortest
         for secret in secrets:
             self.add(secret)
 
-    def add(self, secret: str | None) -> None:
-        """Register a secret; `None`, non-strings and secrets under 8 characters are ignored."""
-        if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH:
+    def add(self, secret: str | None, *, name: str | None = None) -> None:
+        """Register a secret (optionally under `name`, the id of the key it belongs to); `None`,
+        non-strings and secrets under 4 characters are ignored."""
+        if not isinstance(secret, str) or len(secret) < MIN_SHORT_SECRET:
             return
         with self._lock:
-            if secret not in self._secrets:
-                self._rebuild(self._secrets | {secret})
+            if name is not None:
+                self._by_name[name] = secret
+            if secret in self:
+                return
+            if not _SECRET_CHARS.fullmatch(secret):
+                self._odd = self._odd | {secret}
+            elif len(secret) < MIN_SECRET_LENGTH:
+                if _WORD.fullmatch(secret):
+                    self._short.add(secret)
+                else:
+                    self._odd = self._odd | {secret}
+            else:
+                self._long.add(secret)
+                self._lengths[len(secret)] = self._lengths.get(len(secret), 0) + 1
+                self._rescan()
 
     def discard(self, secret: str) -> None:
-        """Forget a secret (for example after its key was deleted); unknown secrets are ignored."""
+        """Forget a secret; unknown secrets are ignored."""
         with self._lock:
-            if secret in self._secrets:
-                self._rebuild(self._secrets - {secret})
+            self._short.discard(secret)
+            if secret in self._odd:
+                self._odd = self._odd - {secret}
+            if secret in self._long:
+                self._long.discard(secret)
+                count = self._lengths.pop(len(secret)) - 1
+                if count:
+                    self._lengths[len(secret)] = count
+                self._rescan()
 
-    def _rebuild(self, secrets: frozenset[str]) -> None:
-        # Longest first, so a secret that contains another is replaced whole.
-        ordered = sorted(secrets, key=len, reverse=True)
-        pattern = re.compile("|".join(re.escape(s) for s in ordered)) if ordered else None
-        # One reference swap: readers in other threads see the old or the new pair, both consistent.
-        self._secrets, self._pattern = secrets, pattern
+    def forget(self, name: str) -> None:
+        """Forget the secret registered under `name` (a key that was deleted); unknown names are ignored."""
+        secret = self._by_name.pop(name, None)
+        if secret is not None:
+            self.discard(secret)
+
+    def _rescan(self) -> None:
+        lengths = tuple(sorted(self._lengths, reverse=True))  # distinct lengths: a handful
+        self._scan = (lengths, lengths[-1] if lengths else 0)
 
     def __len__(self) -> int:
-        return len(self._secrets)
+        return len(self._long) + len(self._short) + len(self._odd)
 
     def __contains__(self, secret: object) -> bool:
-        return secret in self._secrets
+        return secret in self._long or secret in self._short or secret in self._odd
 
     def __repr__(self) -> str:
-        return f"SecretRegistry(<{len(self._secrets)} secrets>)"
+        return f"SecretRegistry(<{len(self)} secrets>)"
 
     def scrub(self, text: str) -> str:
         """Return `text` with every registered secret, and any credentials in a URL, replaced by `***`."""
-        pattern = self._pattern
         if not text:
             return text
-        if pattern is not None:
-            text = pattern.sub(REDACTED, text)
+        if self._long or self._short or self._odd:
+            spans = self._spans(text)
+            if spans:
+                text = _replace(text, spans)
         return redact_url_credentials(text)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        lengths, shortest = self._scan
+        long = self._long
+        if long and len(text) >= shortest:
+            for run in _SECRET_CHARS.finditer(text):
+                start, end = run.span()
+                i = start
+                while i <= end - shortest:
+                    for length in lengths:  # longest first, so a secret containing another wins
+                        if i + length <= end and text[i : i + length] in long:
+                            spans.append((i, i + length))
+                            i += length
+                            break
+                    else:
+                        i += 1
+        short = self._short
+        if short:
+            spans.extend(word.span() for word in _WORD.finditer(text) if word.group() in short)
+        for secret in self._odd:
+            found = text.find(secret)
+            while found >= 0:
+                spans.append((found, found + len(secret)))
+                found = text.find(secret, found + len(secret))
+        return spans
+
+    def scrub_bytes(self, data: bytes) -> bytes:
+        """`scrub` for a body: bytes that are not UTF-8 are kept as they are."""
+        if not data:
+            return data
+        text = data.decode("utf-8", "surrogateescape")
+        scrubbed = self.scrub(text)
+        return data if scrubbed == text else scrubbed.encode("utf-8", "surrogateescape")
 
     def logging_filter(self) -> logging.Filter:
         """A `logging.Filter` that formats each record's message and scrubs it, its traceback and stack."""
         return _ScrubbingFilter(self)
+
+
+def _replace(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by `***`; a span overlapping an earlier, longer one is skipped."""
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    out: list[str] = []
+    position = 0
+    for start, end in spans:
+        if start < position:
+            continue
+        out.append(text[position:start])
+        out.append(REDACTED)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 class _ScrubbingFilter(logging.Filter):

@@ -21,7 +21,7 @@ from deepgram.resources.keys import KeyResponse, KeysResponse
 from deepgram.resources.members import MembersResponse, ScopesResponse
 from deepgram.resources.models import ModelResponse, ModelsResponse
 from deepgram.resources.projects import Project, ProjectsResponse
-from deepgram.resources.usage import fetch_fields
+from deepgram.resources.usage import fetch_fields, fetch_summary
 from deepgram.resources.usage_types import (
     UsageBreakdownResponse,
     UsageFieldsResponse,
@@ -225,10 +225,12 @@ class AsyncManageClient:
 
     # Usage
 
-    async def get_usage(self, /, project_id: str, options: Opts = None, **filters: Any) -> UsageResponse:
+    async def get_usage(
+        self, /, project_id: str, options: Opts = None, *, totals: bool = True, **filters: Any
+    ) -> UsageResponse:
         """GET /v1/projects/{project_id}/usage. Takes `UsageSummaryOptions` or, as the seed shows,
         `UsageRequestOptions` (its window is used; `limit` and the like do not apply here)."""
-        result = await self.get_usage_summary(project_id, options, **filters)
+        result = await self.get_usage_summary(project_id, options, totals=totals, **filters)
         assert isinstance(result, UsageResponse)
         return result
 
@@ -246,11 +248,14 @@ class AsyncManageClient:
         )
 
     async def get_usage_summary(
-        self, /, project_id: str, options: Opts = None, **filters: Any
+        self, /, project_id: str, options: Opts = None, *, totals: bool = True, **filters: Any
     ) -> UsageSummaryResponse:
-        """GET /v1/projects/{project_id}/usage."""
-        return await self._api.call(
-            usage.GET_USAGE_SUMMARY, _pid(project_id), UsageSummaryOptions.coerce(options, **filters)
+        """GET /v1/projects/{project_id}/usage. The API answers with the window only (no `results`);
+        unless `totals=False`, `results` gets one entry of totals for the window from GET
+        .../usage/breakdown?grouping=endpoint with the same filters, fetched concurrently."""
+        return await fetch_summary(
+            self._api, project_id, UsageSummaryOptions.coerce(options, **filters),
+            totals=totals,
         )
 
     async def get_usage_fields(

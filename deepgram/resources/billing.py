@@ -98,7 +98,7 @@ class BillingFieldsResponse(Model):
 
 
 LIST_BALANCES = Endpoint[BalancesResponse](
-    "get_balances", "GET", "/v1/projects/{project_id}/balances", BalancesResponse
+    "get_balances", "GET", "/v1/projects/{project_id}/balances", BalancesResponse, requires=("balances",)
 )
 GET_BALANCE = Endpoint[Balance](
     "get_balance", "GET", "/v1/projects/{project_id}/balances/{balance_id}", Balance

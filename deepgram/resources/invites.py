@@ -50,7 +50,7 @@ class InvitesResponse(Model):
 
 
 LIST_INVITES = Endpoint[InvitesResponse](
-    "get_invites", "GET", "/v1/projects/{project_id}/invites", InvitesResponse
+    "get_invites", "GET", "/v1/projects/{project_id}/invites", InvitesResponse, requires=("invites",)
 )
 SEND_INVITE = Endpoint[Message](
     "send_invite", "POST", "/v1/projects/{project_id}/invites", Message, options=InviteOptions, body=True

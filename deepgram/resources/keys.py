@@ -36,6 +36,11 @@ class Key(Resource):
     member: Member | None = None
     __identity__: ClassVar[str] = "api_key_id"
 
+    @property
+    def api_key(self) -> Key:
+        """This key: 4.x code reads each listed entry as `entry.api_key.api_key_id` and `entry.member`."""
+        return self
+
     def __repr__(self) -> str:
         return self._shown(key=mask(self.key)) if self.key is not None else self._shown()
 
@@ -148,7 +153,7 @@ def _key_from_wire(wire: _KeyWire) -> KeyResponse:
 def _created_key(key: Key) -> KeyResponse:
     # The only response that carries a secret: register it before anything can print or log it.
     if key.key:
-        SECRETS.add(key.key)
+        SECRETS.add(key.key, name=key.api_key_id)
     return KeyResponse(api_key=key, member=None)
 
 
@@ -159,6 +164,7 @@ LIST_KEYS = Endpoint[KeysResponse](
     _KeysWire,
     options=KeyListOptions,
     adapt=_keys_from_wire,
+    requires=("api_keys",),
 )
 GET_KEY = Endpoint[KeyResponse](
     "get_key", "GET", "/v1/projects/{project_id}/keys/{key_id}", _KeyWire, adapt=_key_from_wire
@@ -171,8 +177,12 @@ CREATE_KEY = Endpoint[KeyResponse](
     options=KeyOptions,
     body=True,
     adapt=_created_key,
+    requires=("api_key_id",),
 )
-DELETE_KEY = Endpoint[Message]("delete_key", "DELETE", "/v1/projects/{project_id}/keys/{key_id}", Message)
+DELETE_KEY = Endpoint[Message](
+    "delete_key", "DELETE", "/v1/projects/{project_id}/keys/{key_id}", Message,
+    after=lambda ids: SECRETS.forget(ids.get("key_id", "")),  # a deleted key's secret is no longer kept
+)
 
 
 class Keys(ProjectCollection):

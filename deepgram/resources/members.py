@@ -125,13 +125,14 @@ class ScopesResponse(Model):
 
 
 LIST_MEMBERS = Endpoint[MembersResponse](
-    "get_members", "GET", "/v1/projects/{project_id}/members", MembersResponse
+    "get_members", "GET", "/v1/projects/{project_id}/members", MembersResponse, requires=("members",)
 )
 REMOVE_MEMBER = Endpoint[Message](
     "remove_member", "DELETE", "/v1/projects/{project_id}/members/{member_id}", Message
 )
 GET_MEMBER_SCOPES = Endpoint[ScopesResponse](
-    "get_member_scopes", "GET", "/v1/projects/{project_id}/members/{member_id}/scopes", ScopesResponse
+    "get_member_scopes", "GET", "/v1/projects/{project_id}/members/{member_id}/scopes", ScopesResponse,
+    requires=("scopes",),
 )
 UPDATE_MEMBER_SCOPE = Endpoint[Message](
     "update_member_scope",

@@ -117,7 +117,9 @@ class ProjectsResponse(Model):
             project._attach(api, None)
 
 
-LIST_PROJECTS = Endpoint[ProjectsResponse]("get_projects", "GET", "/v1/projects", ProjectsResponse)
+LIST_PROJECTS = Endpoint[ProjectsResponse](
+    "get_projects", "GET", "/v1/projects", ProjectsResponse, requires=("projects",)
+)
 GET_PROJECT = Endpoint[Project]("get_project", "GET", "/v1/projects/{project_id}", Project)
 UPDATE_PROJECT = Endpoint[Message](
     "update_project", "PATCH", "/v1/projects/{project_id}", Message, options=ProjectOptions, body=True

@@ -13,6 +13,7 @@ from deepgram.resources.usage_endpoints import (
     GET_USAGE_FIELDS,
     GET_USAGE_SUMMARY,
     LIST_REQUESTS,
+    fill_summary,
     fill_totals,
 )
 from deepgram.resources.usage_types import (
@@ -51,6 +52,23 @@ async def fetch_fields(
     return fill_totals(fields, by_endpoint)
 
 
+async def fetch_summary(
+    api: Api, project_id: str, options: UsageSummaryOptions, *, totals: bool = True
+) -> UsageSummaryResponse:
+    """GET /usage and, unless `totals=False`, GET /usage/breakdown?grouping=endpoint with the same
+    window and filters, concurrently: the current API's summary has no `results`, so they are
+    filled with one entry of totals for the whole window (see `fill_summary`)."""
+    params = {"project_id": project_id}
+    if not totals:
+        return await api.call(GET_USAGE_SUMMARY, params, options)
+    breakdown_options = UsageBreakdownOptions.coerce(options.to_dict(), grouping="endpoint")
+    summary, by_endpoint = await asyncio.gather(
+        api.call(GET_USAGE_SUMMARY, params, options),
+        api.call(GET_USAGE_BREAKDOWN, params, breakdown_options),
+    )
+    return fill_summary(summary, by_endpoint)
+
+
 class Usage(ProjectCollection):
     """`project.usage`: the request log and the usage reports of one project."""
 
@@ -78,11 +96,12 @@ class Usage(ProjectCollection):
         return await self._api.call(GET_REQUEST, {"project_id": self.project_id, "request_id": request_id})
 
     async def asummary(
-        self, /, options: UsageSummaryOptions | None = None, **filters: Any
+        self, /, options: UsageSummaryOptions | None = None, *, totals: bool = True, **filters: Any
     ) -> UsageSummaryResponse:
-        """GET /v1/projects/{project_id}/usage with a window and filters."""
-        return await self._api.call(
-            GET_USAGE_SUMMARY, {"project_id": self.project_id}, UsageSummaryOptions.coerce(options, **filters)
+        """GET /v1/projects/{project_id}/usage with a window and filters; `results` holds the window's
+        totals from the usage breakdown unless `totals=False` (the API itself sends no `results`)."""
+        return await fetch_summary(
+            self._api, self.project_id, UsageSummaryOptions.coerce(options, **filters), totals=totals
         )
 
     async def afields(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from deepgram.core.endpoint import Endpoint
 from deepgram.resources.usage_types import (
     STTDetails,
+    SummaryTokens,
+    SummaryTTS,
     TTSDetails,
     UsageBreakdownResponse,
     UsageFieldsResponse,
@@ -12,6 +14,7 @@ from deepgram.resources.usage_types import (
     UsageRequestsResponse,
     UsageResponse,
     UsageSummaryResponse,
+    UsageSummaryResults,
     _RequestWire,
     request_from_wire,
 )
@@ -29,6 +32,7 @@ LIST_REQUESTS = Endpoint[UsageRequestsResponse](
     UsageRequestsResponse,
     options=UsageRequestOptions,
     dates="datetime",
+    requires=("requests",),
 )
 GET_REQUEST = Endpoint[UsageRequest](
     "get_usage_request",
@@ -77,3 +81,32 @@ def fill_totals(fields: UsageFieldsResponse, by_endpoint: UsageBreakdownResponse
             tts.tokens.tokens += row.tokens_in + row.tokens_out
     fields.stt, fields.tts = stt, tts
     return fields
+
+
+def fill_summary(summary: UsageSummaryResponse, by_endpoint: UsageBreakdownResponse) -> UsageSummaryResponse:
+    """Give a `/usage` answer without `results` (the current API's) one entry for its whole window:
+    hours, total hours, requests, tokens and speech totals summed from a breakdown by endpoint.
+    An answer that has `results` (older servers) is left as the API sent it."""
+    if summary.results:
+        return summary
+    tokens, tts = SummaryTokens(in_=0, out=0), SummaryTTS(characters=0, requests=0)
+    total = UsageSummaryResults(
+        start=by_endpoint.start or summary.start,
+        end=by_endpoint.end or summary.end,
+        hours=0.0,
+        total_hours=0.0,
+        requests=0,
+        tokens=tokens,
+        tts=tts,
+    )
+    for row in by_endpoint.results:
+        total.hours = (total.hours or 0.0) + row.hours
+        total.total_hours = (total.total_hours or 0.0) + row.total_hours
+        total.requests = (total.requests or 0) + row.requests
+        tokens.in_ = (tokens.in_ or 0) + row.tokens_in
+        tokens.out = (tokens.out or 0) + row.tokens_out
+        tts.characters = (tts.characters or 0) + row.tts_characters
+        if row.grouping is not None and row.grouping.endpoint == "speak":
+            tts.requests = (tts.requests or 0) + row.requests
+    summary.results = [total]
+    return summary

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 import msgspec
 
-from deepgram.types.base import Model
+from deepgram.types.base import Model, Number
+
+T = TypeVar("T")
 
 
 class Callback(Model):
@@ -23,15 +25,15 @@ class TokenDetail(Model):
     """Tokens one feature used on a request."""
 
     feature: str | None = None
-    input: int | None = None
-    output: int | None = None
+    input: Number | None = None
+    output: Number | None = None
     model: str | None = None
 
 
 class SpeechSegment(Model):
     """One segment of synthesised speech."""
 
-    characters: int | None = None
+    characters: Number | None = None
     model: str | None = None
     tier: str | None = None
     start: float | None = None
@@ -53,8 +55,8 @@ class STTUsageDetails(Model):
     usd: float | None = None
     duration: float | None = None
     total_audio: float | None = None
-    channels: int | None = None
-    streams: int | None = None
+    channels: Number | None = None
+    streams: Number | None = None
     method: str | None = None
     tier: str | None = None
     models: list[str] | None = None
@@ -68,7 +70,7 @@ class STTUsageDetails(Model):
     batch: bool | None = None
     streaming: bool | None = None
     multichannel: bool | None = None
-    alternatives: int | None = None
+    alternatives: Number | None = None
     numerals: bool | None = None
     punctuate: bool | None = None
     profanity_filter: bool | None = None
@@ -93,15 +95,77 @@ class TTSUsageDetails(Model):
     method: str | None = None
 
 
-class RequestResponse(Model):
-    """`response` of a request-log record: what Deepgram answered and what it cost."""
+class _View(Generic[T]):
+    """A typed, cached read of one well-known key of a `RequestResponse` (None if absent or odd)."""
 
-    code: int | None = None
-    completed: str | None = None
-    message: str | None = None
-    details: STTUsageDetails | None = None
-    tts_details: TTSUsageDetails | None = None
-    token_details: list[TokenDetail] | None = None
+    def __init__(self, kind: Any, doc: str) -> None:
+        self.kind = kind
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _View[T]: ...
+    @overload
+    def __get__(self, obj: RequestResponse, owner: type) -> T | None: ...
+    def __get__(self, obj: RequestResponse | None, owner: type) -> _View[T] | T | None:
+        if obj is None:
+            return self
+        value: T | None = obj._view(self.name, self.kind)
+        return value
+
+
+class RequestResponse(dict[str, Any]):
+    """`response` of a request-log record: every key the API sent, and typed views of the known ones.
+
+    The definition leaves this object free-form, so it is a dict: `resp["any_key"]`, `to_dict()`
+    and `to_json()` keep every key. `code`, `completed`, `message`, `details`, `tts_details` and
+    `token_details` read the well-known keys as types (None when absent or of another shape).
+    """
+
+    __slots__ = ("_views",)
+    _views: dict[str, Any]
+
+    @classmethod
+    def from_builtins(cls, value: Any) -> RequestResponse:
+        """Built by the decoder from the decoded JSON object (anything else is not a response)."""
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {type(value).__name__}")
+        return cls(value)
+
+    def _view(self, name: str, kind: Any) -> Any:
+        views: dict[str, Any] | None = getattr(self, "_views", None)
+        if views is None:
+            views = {}
+            self._views = views
+        if name not in views:
+            raw = self.get(name)
+            try:
+                views[name] = None if raw is None else msgspec.convert(raw, kind, strict=False)
+            except msgspec.ValidationError:
+                views[name] = None  # another shape: still readable as `self[name]`
+        return views[name]
+
+    code = _View[Number](Number, "The HTTP status the logged request got.")
+    completed = _View[str](str, "When the logged request completed.")
+    message = _View[str](str, "Why the logged request failed (failed requests only).")
+    details = _View[STTUsageDetails](STTUsageDetails, "Cost, audio, models and options (speech-to-text).")
+    tts_details = _View[TTSUsageDetails](TTSUsageDetails, "Duration and speech segments (text-to-speech).")
+    token_details = _View[list[TokenDetail]](list[TokenDetail], "Tokens per feature.")
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        getattr(self, "_views", {}).pop(key, None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every key the API sent, as plain data."""
+        data: dict[str, Any] = msgspec.to_builtins(dict(self))
+        return data
+
+    def to_json(self, *, indent: int = 2) -> str:
+        """The object as JSON text."""
+        return msgspec.json.format(msgspec.json.encode(dict(self)).decode(), indent=indent)
 
 
 class UsageRequest(Model):
@@ -113,7 +177,7 @@ class UsageRequest(Model):
     path: str | None = None
     api_key_id: str | None = None
     accessor: str | None = None
-    code: int | None = None
+    code: Number | None = None
     deployment: str | None = None
     callback: Callback | str | None = None
     response: RequestResponse | None = None
@@ -136,26 +200,33 @@ def request_from_wire(wire: _RequestWire) -> UsageRequest:
 class UsageRequestsResponse(Model):
     """One page of the request log: `page`, `limit` and the `requests` on it (newest first)."""
 
-    page: int = 0
-    limit: int = 0
+    page: Number = 0
+    limit: Number = 0
     requests: list[UsageRequest] = []
+
+    def __post_init__(self) -> None:
+        # The definition types both as numbers: whole ones (`3.0`) read as ints, fractions are kept.
+        if isinstance(self.page, float) and self.page.is_integer():
+            self.page = int(self.page)
+        if isinstance(self.limit, float) and self.limit.is_integer():
+            self.limit = int(self.limit)
 
 
 class Resolution(Model):
     """The time bucket of a summary or breakdown (e.g. 1 day)."""
 
     units: str | None = None
-    amount: int | None = None
+    amount: Number | None = None
 
 
 class SummaryTokens(Model):
     """Tokens in and out over a summary period."""
 
-    in_: int | None = msgspec.field(default=None, name="in")
-    out: int | None = None
+    in_: Number | None = msgspec.field(default=None, name="in")
+    out: Number | None = None
 
     @property
-    def total(self) -> int:
+    def total(self) -> Number:
         """Tokens in plus out."""
         return (self.in_ or 0) + (self.out or 0)
 
@@ -163,8 +234,8 @@ class SummaryTokens(Model):
 class SummaryTTS(Model):
     """Text-to-speech characters and requests over a summary period."""
 
-    characters: int | None = None
-    requests: int | None = None
+    characters: Number | None = None
+    requests: Number | None = None
 
 
 class UsageSummaryResults(Model):
@@ -174,7 +245,7 @@ class UsageSummaryResults(Model):
     end: str | None = None
     hours: float | None = None
     total_hours: float | None = None
-    requests: int | None = None
+    requests: Number | None = None
     tokens: SummaryTokens | None = None
     tts: SummaryTTS | None = None
 
@@ -209,21 +280,21 @@ class UsageModel(Model):
 class STTTokens(Model):
     """Speech-to-text tokens over a window."""
 
-    tokens: int = 0
-    tokens_in: int = 0
-    tokens_out: int = 0
+    tokens: Number = 0
+    tokens_in: Number = 0
+    tokens_out: Number = 0
 
 
 class TTSTokens(Model):
     """Text-to-speech tokens over a window."""
 
-    tokens: int = 0
+    tokens: Number = 0
 
 
 class STTDetails(Model):
     """Speech-to-text totals over a window (requests, hours, tokens)."""
 
-    requests: int = 0
+    requests: Number = 0
     hours: float = 0.0
     tokens: STTTokens = msgspec.field(default_factory=STTTokens)
 
@@ -231,8 +302,8 @@ class STTDetails(Model):
 class TTSDetails(Model):
     """Text-to-speech totals over a window (requests, characters, tokens)."""
 
-    requests: int = 0
-    characters: int = 0
+    requests: Number = 0
+    characters: Number = 0
     tokens: TTSTokens = msgspec.field(default_factory=TTSTokens)
 
 
@@ -269,10 +340,10 @@ class UsageBreakdownResult(Model):
     hours: float = 0.0
     total_hours: float = 0.0
     agent_hours: float = 0.0
-    tokens_in: int = 0
-    tokens_out: int = 0
-    tts_characters: int = 0
-    requests: int = 0
+    tokens_in: Number = 0
+    tokens_out: Number = 0
+    tts_characters: Number = 0
+    requests: Number = 0
     grouping: UsageGrouping | None = None
 
 

@@ -22,8 +22,8 @@ def list_projects(call: Call) -> Reply:
 def get_project(call: Call) -> Reply:
     """GET /v1/projects/{project_id}"""
     project = call.project("project:read")
-    params.integer(call.query, "limit", 10, 1, 1000)
-    params.integer(call.query, "page", 0, 0, 2**31)
+    params.number(call.query, "limit", 10, 1, 1000)
+    params.number(call.query, "page", 0, 0, 2**31)
     return project.to_wire()
 
 

@@ -63,8 +63,8 @@ def list_requests(call: Call) -> Reply:
     """GET /v1/projects/{project_id}/requests — newest first, `page` from 0, `limit` 1..1000."""
     project = call.project("usage:read")
     start, end = _bounds(call)
-    limit = params.integer(call.query, "limit", 10, 1, 1000)
-    page = params.integer(call.query, "page", 0, 0, 10**12)
+    limit = params.number(call.query, "limit", 10, 1, 1000)
+    page = params.number(call.query, "page", 0, 0, 10**12)
     record_filter = RecordFilter(
         **_common_filter(call), status=params.choice(call.query, "status", ("succeeded", "failed"))
     )
@@ -72,21 +72,24 @@ def list_requests(call: Call) -> Reply:
     window = project.stats.window(start, end)
     if start is None:  # an open start: added requests older than the generated log count too
         window = dataclasses.replace(window, start_ms=0)
+    # `page` and `limit` are echoed as sent (the definition types both as numbers); paging uses
+    # their whole part.
+    echo = msgspec.json.encode({"page": page, "limit": limit})[:-1]
     wanted = params.text(call.query, "request_id")
     if wanted is not None:
         seq = log.seq_of(wanted)
         lo, hi = window.seqs
         hit = seq is not None and lo <= seq < hi and record_filter.accepts(log.slot(seq))
-        seqs = [seq] if hit and page == 0 and seq is not None else []
+        seqs = [seq] if hit and int(page) == 0 and seq is not None else []
         added = log.added.find(wanted)
-        if added is not None and page == 0 and added in log.added.visible(window, record_filter):
-            return b'{"page":0,"limit":%d,"requests":[%s]}' % (limit, log.added.render(added))
+        if added is not None and int(page) == 0 and added in log.added.visible(window, record_filter):
+            return echo + b',"requests":[' + log.added.render(added) + b"]}"
     elif len(log.added):
-        records = log.added.page(window, record_filter, page, limit)
-        return b'{"page":%d,"limit":%d,"requests":[%s]}' % (page, limit, b",".join(records))
+        records = log.added.page(window, record_filter, int(page), int(limit))
+        return echo + b',"requests":[' + b",".join(records) + b"]}"
     else:
-        seqs = log.page(window.seqs, record_filter, page, limit)
-    return b'{"page":%d,"limit":%d,"requests":%s}' % (page, limit, log.render(seqs))
+        seqs = log.page(window.seqs, record_filter, int(page), int(limit))
+    return echo + b',"requests":' + log.render(seqs) + b"}"
 
 
 def get_request(call: Call) -> Reply:
@@ -177,8 +180,8 @@ def billing_fields(call: Call) -> Reply:
 def list_purchases(call: Call) -> Reply:
     """GET /v1/projects/{project_id}/purchases"""
     project = call.project("billing:read")
-    limit = params.integer(call.query, "limit", 10, 1, 1000)
-    return {"orders": project.purchases[:limit]}
+    limit = params.number(call.query, "limit", 10, 1, 1000)
+    return {"orders": project.purchases[: int(limit)]}
 
 
 # models ------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from .errors import ApiError, bad_body, bad_query
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?$")
-_NUMBER = re.compile(r"^[+-]?\d+(\.0*)?$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$")
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 
@@ -30,17 +30,19 @@ def text(query: Query, name: str) -> str | None:
     return value if value else None
 
 
-def integer(query: Query, name: str, default: int, low: int, high: int) -> int:
-    """An integer in [low, high]; accepts `10` and `10.0`, refuses `10.5`, `abc` and out-of-range."""
+def number(query: Query, name: str, default: int, low: int, high: int) -> int | float:
+    """A number in [low, high], as the definition types `limit` and `page` (`number`, may be
+    fractional): `10`, `10.0` and `2.5` are accepted (integral values come back as int); `abc`,
+    `nan` and out-of-range values are refused."""
     raw = text(query, name)
     if raw is None:
         return default
     if not _NUMBER.match(raw.strip()):
-        raise bad_query(name, f"expected an integer, got {raw!r}")
-    value = int(raw.strip().split(".")[0])
+        raise bad_query(name, f"expected a number, got {raw!r}")
+    value = float(raw)
     if not low <= value <= high:
-        raise bad_query(name, f"must be between {low} and {high}, got {value}")
-    return value
+        raise bad_query(name, f"must be between {low} and {high}, got {raw.strip()}")
+    return int(value) if value.is_integer() else value
 
 
 def boolean(query: Query, name: str) -> bool | None:

@@ -1,12 +1,14 @@
-"""The 30 endpoints of the Manage API: method, path template and handler, in one table."""
+"""The 45 operations of the API definition: method, path template and handler, in one table."""
 
 from __future__ import annotations
 
+from . import handlers_agents as agents
 from . import handlers_team as team
 from . import handlers_usage as usage
 from .call import Handler
 
 P = "/v1/projects/{project_id}"
+CREDENTIALS = f"{P}/self-hosted/distribution/credentials"
 
 ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/v1/projects", team.list_projects),
@@ -39,4 +41,19 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/v1/models/{model_id}", usage.get_model),
     ("GET", f"{P}/models", usage.list_project_models),
     ("GET", f"{P}/models/{{model_id}}", usage.get_project_model),
+    ("GET", CREDENTIALS, agents.list_credentials),
+    ("POST", CREDENTIALS, agents.create_credentials),
+    ("GET", f"{CREDENTIALS}/{{distribution_credentials_id}}", agents.get_credentials),
+    ("DELETE", f"{CREDENTIALS}/{{distribution_credentials_id}}", agents.delete_credentials),
+    ("GET", f"{P}/agents", agents.list_agents),
+    ("POST", f"{P}/agents", agents.create_agent),
+    ("GET", f"{P}/agents/{{agent_id}}", agents.get_agent),
+    ("PUT", f"{P}/agents/{{agent_id}}", agents.update_agent),
+    ("DELETE", f"{P}/agents/{{agent_id}}", agents.delete_agent),
+    ("GET", f"{P}/agent-variables", agents.list_variables),
+    ("POST", f"{P}/agent-variables", agents.create_variable),
+    ("GET", f"{P}/agent-variables/{{variable_id}}", agents.get_variable),
+    ("PATCH", f"{P}/agent-variables/{{variable_id}}", agents.update_variable),
+    ("DELETE", f"{P}/agent-variables/{{variable_id}}", agents.delete_variable),
+    ("POST", "/v1/auth/grant", agents.grant_token),
 )

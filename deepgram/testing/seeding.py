@@ -6,6 +6,7 @@ import dataclasses
 import random
 from collections.abc import Callable
 
+from .agents import AgentConfiguration, AgentVariable, DistributionCredential
 from .request_log import RequestLog, Shapes, iso_ms
 from .seed_data import (
     COMPANIES,
@@ -70,6 +71,7 @@ def build_state(
             )
         _seed_keys(state, project, rng, anchor_ms)
         _seed_billing(project, rng, anchor_ms, seed)
+        _seed_agents(project, owner, anchor_ms, seed)
         for person in people(rng, 1 + index % 2, "contractors.example.org", taken):
             project.invites[person.email] = rng.choice(("member", "admin"))
         if index == 0:
@@ -164,3 +166,23 @@ def _seed_billing(project: Project, rng: random.Random, anchor_ms: int, seed: in
                 "purchase_order_id": order_id,
             }
     project.purchases.sort(key=lambda order: str(order["created"]), reverse=True)
+
+
+def _seed_agents(project: Project, owner: Member, anchor_ms: int, seed: int) -> None:
+    """One distribution credential, agent configuration and agent variable per project (no rng draw,
+    so the rest of the seeded world does not move)."""
+    pid = project.project_id
+    created = anchor_ms - 40 * DAY_MS
+    credential = DistributionCredential(
+        det_uuid(seed, pid, "credentials", 0), owner.member_id, owner.email, "quay",
+        ["self-hosted:products"], created, "on-prem cluster",
+    )
+    project.credentials[credential.credential_id] = credential
+    agent = AgentConfiguration(
+        det_uuid(seed, pid, "agent", 0),
+        {"listen": {"provider": {"type": "deepgram", "model": "nova-3"}}, "greeting": "{{DG_GREETING}}"},
+        created, created + DAY_MS, {"team": "support"},
+    )
+    project.agents[agent.agent_id] = agent
+    variable = AgentVariable(det_uuid(seed, pid, "variable", 0), "DG_GREETING", "Hello!", created, created)
+    project.variables[variable.variable_id] = variable

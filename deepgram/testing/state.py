@@ -11,15 +11,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
+from .agents import AgentConfiguration, AgentVariable, DistributionCredential
 from .auth import ROLES, Principal, expand, role_of
 from .errors import ApiError, bad_body, not_found
+from .grants import Grants
 from .request_log import RequestLog, Shapes, iso_ms
 from .seed_data import MODELS, Model, det_secret, det_uuid
 from .stats import Stats
 from .timeline import Clock
 
+T = TypeVar("T")
 _EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
 
 
@@ -99,6 +102,9 @@ class Project:
     balances: dict[str, dict[str, Any]] = field(default_factory=dict)
     purchases: list[dict[str, Any]] = field(default_factory=list)
     custom_models: list[Model] = field(default_factory=list)
+    credentials: dict[str, DistributionCredential] = field(default_factory=dict)
+    agents: dict[str, AgentConfiguration] = field(default_factory=dict)
+    variables: dict[str, AgentVariable] = field(default_factory=dict)
 
     @cached_property
     def log(self) -> RequestLog:
@@ -133,6 +139,25 @@ class Project:
             raise not_found("API key", "KEY_NOT_FOUND")
         return self.keys[key_id]
 
+    def credential(self, credential_id: str) -> DistributionCredential:
+        """A distribution credential by id, or 404."""
+        return _found(self.credentials, credential_id, "Distribution credentials")
+
+    def agent(self, agent_id: str) -> AgentConfiguration:
+        """An agent configuration by id, or 404."""
+        return _found(self.agents, agent_id, "Agent configuration")
+
+    def variable(self, variable_id: str) -> AgentVariable:
+        """An agent variable by id, or 404."""
+        return _found(self.variables, variable_id, "Agent variable")
+
+
+def _found(table: dict[str, T], item_id: str, what: str) -> T:
+    """`table[item_id]`, or the API's 404 naming `what`."""
+    if item_id not in table:
+        raise not_found(what)
+    return table[item_id]
+
 
 class State:
     """All projects plus the credentials index; the single source of truth of an emulator."""
@@ -146,6 +171,11 @@ class State:
         self.projects: dict[str, Project] = {}
         self._secrets: dict[str, tuple[str, str]] = {}
         self._counter = itertools.count(1)
+        self.grants = Grants(seed, clock)
+
+    def new_id(self, *parts: object) -> str:
+        """A fresh deterministic UUID for a created object."""
+        return det_uuid(self.seed, *parts, next(self._counter))
 
     # credentials -------------------------------------------------------------------------------
 
@@ -161,6 +191,7 @@ class State:
                 member = project.members[key.member_id]
                 permissions = expand(key.scopes) & expand(member.scopes)
                 return Principal(False, project.project_id, member.member_id, key.api_key_id, permissions)
+        self.grants.refuse(token)
         raise ApiError(401, "INVALID_AUTH", "Invalid credentials.")
 
     def project_for(self, principal: Principal, project_id: str) -> Project:

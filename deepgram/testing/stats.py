@@ -168,11 +168,11 @@ class Stats:
                 "accessor": None,
                 "endpoint": None,
                 "feature_set": None,
-                "models": None,
                 "method": None,
                 "tags": None,
                 "deployment": None,
             }
+            # `models` is the one dimension the definition does not make nullable: absent unless grouped by.
             if dim:
                 grouping_obj[dim] = list(key[0]) if dim in ("models", "tags") else key[0]
             results.append(

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: What the definition calls a `number`: any JSON number. Integral values decode as `int`,
+#: others as `float` (kept, never rounded).
+Number = int | float
+
 
 class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults=True):
     """A response object: attributes, `obj["field"]`, `to_dict()`, `to_json()`; str() is JSON.

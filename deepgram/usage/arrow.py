@@ -12,8 +12,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import msgspec
-
+from deepgram.core.decoding import decoder_for
 from deepgram.resources.usage_types import (
     Callback,
     RequestResponse,
@@ -21,6 +20,7 @@ from deepgram.resources.usage_types import (
     TTSUsageDetails,
     UsageRequest,
 )
+from deepgram.types.base import Number
 from deepgram.usage.extras import require
 
 __all__ = ["COLUMNS", "NAMES", "pyarrow", "require", "schema", "table"]
@@ -49,12 +49,12 @@ def _endpoint(r: UsageRequest) -> str | None:
     return r.path.split("?", 1)[0].rsplit("/", 1)[-1] or None if r.path else None
 
 
-def _characters(r: UsageRequest) -> int | None:
+def _characters(r: UsageRequest) -> Number | None:
     segments = _tts(r).speech_segments
     return None if segments is None else sum(s.characters or 0 for s in segments)
 
 
-def _tokens(r: UsageRequest, side: str) -> int | None:
+def _tokens(r: UsageRequest, side: str) -> Number | None:
     details = _response(r).token_details
     return None if details is None else sum(getattr(d, side) or 0 for d in details)
 
@@ -98,7 +98,7 @@ COLUMNS: tuple[tuple[str, str, Callable[[UsageRequest], Any]], ...] = (
     ("record", "string", lambda r: None),  # filled with the record's JSON text
 )
 NAMES: tuple[str, ...] = tuple(name for name, _, _ in COLUMNS)
-_decode = msgspec.json.Decoder(UsageRequest).decode
+_decode = decoder_for(UsageRequest).decode  # the SDK's decoder: builds the open `response` object
 
 
 def pyarrow() -> Any:

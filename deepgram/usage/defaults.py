@@ -6,6 +6,13 @@ from __future__ import annotations
 # that one page fails ten times in a row, while a real outage still ends the scrape.
 PAGE_RETRIES = 10
 
+# Seconds one page may spend waiting before its retries (Retry-After or backoff), in total: a server
+# answering 429 with Retry-After forever fails the page with its last error after this long.
+PAGE_RETRY_BUDGET = 300.0
+
+# Seconds a whole scrape (one export, one iteration) may spend waiting before page retries.
+SCRAPE_RETRY_BUDGET = 1800.0
+
 # Pages requested beyond the concurrency limit but not yet handed out: keeps every connection busy
 # while the consumer writes, and bounds memory to about (concurrency + this) pages.
 PREFETCH_EXTRA = 2

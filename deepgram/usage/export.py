@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,19 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from deepgram.errors import DeepgramValueError
+from deepgram.errors import DeepgramFileError, DeepgramValueError, ExportLockedError
 from deepgram.usage import defaults
-from deepgram.usage.checkpoint import Checkpoint, checkpoint_path, discard, load, save
+from deepgram.usage.archive.lock import _try_lock as try_lock
+from deepgram.usage.checkpoint import (
+    TAIL_BYTES,
+    Checkpoint,
+    checkpoint_path,
+    discard,
+    load,
+    save,
+    tail_digest,
+    verify,
+)
 from deepgram.usage.formats import Format, get_format
 from deepgram.usage.paging import RecentIds, Window
 from deepgram.usage.progress import ProgressArg, make_meter
@@ -62,9 +73,10 @@ def _commit(fd: int, snapshot: Checkpoint, path: Path) -> None:
 class _Committer:
     """Runs commits off the event loop, one at a time; a commit in progress survives cancellation."""
 
-    def __init__(self, fd: int, path: Path) -> None:
+    def __init__(self, fd: int, path: Path, *, enabled: bool = True) -> None:
         self._fd = fd
         self._path = path
+        self._enabled = enabled  # False for a pipe or device: no checkpoint beside it
         self._pending: asyncio.Future[None] | None = None
         self.last = time.monotonic()
 
@@ -72,6 +84,8 @@ class _Committer:
         return time.monotonic() - self.last >= defaults.CHECKPOINT_FSYNC_INTERVAL
 
     async def commit(self, state: Checkpoint) -> None:
+        if not self._enabled:
+            return
         await self.settle()
         snapshot = msgspec.structs.replace(state, recent_ids=list(state.recent_ids))
         self._pending = asyncio.ensure_future(asyncio.to_thread(_commit, self._fd, snapshot, self._path))
@@ -110,6 +124,38 @@ def _start_state(
     return fresh, False
 
 
+def _file_error(exc: OSError, target: Path) -> DeepgramFileError:
+    """An OS error while exporting, as one clear line naming the file."""
+    where = exc.filename if exc.filename is not None else target
+    reason = exc.strerror or type(exc).__name__
+    return DeepgramFileError(f"cannot export to {where}: {reason}", path=str(where), errno=exc.errno)
+
+
+def _open_locked(target: Path) -> int:
+    """Open the export file for writing and lock it; a second export of the same file fails at once."""
+    fd = os.open(target, os.O_RDWR | os.O_CREAT, 0o644)
+    if not try_lock(fd):
+        os.close(fd)
+        raise ExportLockedError(
+            f"{target} is being written by another export right now; wait for it to finish",
+            path=str(target),
+        )
+    return fd
+
+
+class _Tail:
+    """The last bytes written, whose hash each checkpoint records (see `checkpoint.verify`)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data[-TAIL_BYTES:]
+
+    def wrote(self, chunk: bytes, state: Checkpoint) -> None:
+        if chunk:
+            self.data = chunk[-TAIL_BYTES:] if len(chunk) >= TAIL_BYTES else (self.data + chunk)[-TAIL_BYTES:]
+        state.tail_sha256 = tail_digest(self.data) if self.data else None
+        state.tail_length = len(self.data)
+
+
 async def export_query(
     query: RequestQuery,
     path: str | os.PathLike[str],
@@ -118,27 +164,46 @@ async def export_query(
     resume: bool = False,
     progress: ProgressArg = None,
     redact: bool = True,
+    neutralize_formulas: bool = True,
 ) -> ExportResult:
     """Write every record of `query` to `path`; see the module docstring for the guarantees.
-    `redact=False` keeps credentials found in callback URLs (see `deepgram.usage.redaction`)."""
-    fmt = get_format(format, redact=redact)
+    `redact=False` keeps credentials found in callback URLs (see `deepgram.usage.redaction`);
+    `neutralize_formulas=False` keeps CSV cells that start like a spreadsheet formula as they are.
+    File-system failures raise `DeepgramFileError` (`ExportLockedError` when another export holds it)."""
+    fmt = get_format(format, redact=redact, neutralize_formulas=neutralize_formulas)
     target = Path(path)
+    try:
+        return await _export(query, target, fmt, resume, progress)
+    except OSError as exc:
+        raise _file_error(exc, target) from None
+
+
+async def _export(
+    query: RequestQuery, target: Path, fmt: Format[Any], resume: bool, progress: ProgressArg
+) -> ExportResult:
     state, resumed = _start_state(query, fmt, target, resume)
     window = Window(state.start, state.end, state.pinned)
     started = time.monotonic()
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT, 0o644)
-    committer = _Committer(fd, checkpoint_path(target))
+    fd = _open_locked(target)
+    try:
+        tail = _Tail(verify(state, fd, target))  # a resume continues only a file that matches
+        # A pipe or device (/dev/stdout) is written as a stream: nothing to truncate or resume.
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        if regular:
+            os.ftruncate(fd, state.bytes)  # drops whatever follows the last commit, a torn line included
+            os.lseek(fd, state.bytes, os.SEEK_SET)
+    except BaseException:
+        os.close(fd)
+        raise
+    committer = _Committer(fd, checkpoint_path(target), enabled=regular)
     meter = make_meter(progress, span=window.span(), records=state.records, pages=state.pages_done)
     complete = False
     try:
-        if os.fstat(fd).st_size < state.bytes:
-            raise DeepgramValueError(f"{target} is shorter than its checkpoint says; export without resume")
-        os.ftruncate(fd, state.bytes)  # drops whatever follows the last commit, a torn line included
-        os.lseek(fd, state.bytes, os.SEEK_SET)
         if state.bytes == 0:
             header = fmt.header()
             _write_all(fd, header)
             state.bytes = len(header)
+            tail.wrote(header, state)
         await committer.commit(state)
         dedupe = RecentIds(defaults.DEDUPE_PAGES, seed=state.recent_ids)
         pages = query.scrape(
@@ -153,12 +218,14 @@ async def export_query(
                 state.records += count
                 state.pages_done = number + 1
                 state.recent_ids = dedupe.last_page()
+                tail.wrote(chunk, state)
                 meter.update(count, 1, fmt.last_created(page))
                 if committer.due():
                     await committer.commit(state)
         finally:
             await pages.aclose()  # type: ignore[attr-defined]
-        os.fsync(fd)
+        if regular:
+            os.fsync(fd)
         complete = True
     finally:
         await committer.settle()

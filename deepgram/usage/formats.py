@@ -2,7 +2,9 @@
 
 JSONL writes each record's bytes exactly as the API sent them (one per line, no re-encoding);
 CSV decodes typed records and writes the columns of `deepgram.usage.csv_columns`. Both mask
-credentials in callback URLs (`deepgram.usage.redaction`) unless made with `redact=False`.
+credentials in callback URLs (`deepgram.usage.redaction`) unless made with `redact=False`. CSV
+text cells that start like a formula (`=`, `+`, `-`, `@`, tab, CR) get a leading `'`, so a value
+from the server cannot run in a spreadsheet, unless made with `neutralize_formulas=False`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,16 @@ from deepgram.usage.redaction import redact_records, redact_text
 from deepgram.usage.wire import RAW_PAGES, TYPED_PAGES, RawPage, raw_ids, raw_keep, typed_ids, typed_keep
 
 P = TypeVar("P")
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(cell: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with `'` so it is shown as text."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 class Format(Protocol[P]):
@@ -87,13 +99,20 @@ class Csv:
     name = "csv"
     endpoint: Endpoint[UsageRequestsResponse] = TYPED_PAGES
 
-    def __init__(self, *, redact: bool = True) -> None:
+    def __init__(self, *, redact: bool = True, neutralize_formulas: bool = True) -> None:
         self.redact = redact
+        self.neutralize_formulas = neutralize_formulas
 
     @staticmethod
     def _rows(rows: list[Any]) -> bytes:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        plain = csv.writer(buffer, lineterminator="\n")
+        # The writer quotes only cells holding its "\n" terminator; one holding a bare CR must be
+        # quoted as well or readers would split the record there.
+        quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        for cells in rows:
+            carriage = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+            (quoted if carriage else plain).writerow(cells)
         return buffer.getvalue().encode()
 
     def header(self) -> bytes:
@@ -103,6 +122,8 @@ class Csv:
         rows = [row(record) for record in page.requests]
         if self.redact:
             rows = [[redact_text(c) if isinstance(c, str) else c for c in cells] for cells in rows]
+        if self.neutralize_formulas:
+            rows = [[neutralize(c) for c in cells] for cells in rows]
         return self._rows(rows)
 
     def ids(self, page: UsageRequestsResponse) -> list[str]:
@@ -121,9 +142,12 @@ class Csv:
 FORMATS: dict[str, type[Jsonl] | type[Csv]] = {"jsonl": Jsonl, "csv": Csv}
 
 
-def get_format(name: str, *, redact: bool = True) -> Format[Any]:
+def get_format(name: str, *, redact: bool = True, neutralize_formulas: bool = True) -> Format[Any]:
     """The format called `name`; anything else is a `DeepgramValueError` before any request."""
     try:
-        return FORMATS[name.lower()](redact=redact)
+        kind = FORMATS[name.lower()]
     except (KeyError, AttributeError):
         raise DeepgramValueError(f"format must be one of {', '.join(FORMATS)}, got {name!r}") from None
+    if kind is Csv:
+        return Csv(redact=redact, neutralize_formulas=neutralize_formulas)
+    return kind(redact=redact)

@@ -177,12 +177,17 @@ class RequestQuery:
         resume: bool = False,
         progress: ProgressArg = None,
         redact: bool = True,
+        neutralize_formulas: bool = True,
     ) -> ExportResult:
         """Stream every record of the window to `path` (`jsonl` or `csv`), resumably; see `export`.
-        Credentials in callback URLs are masked unless `redact=False`."""
+        Credentials in callback URLs are masked unless `redact=False`; CSV cells starting with
+        `=`, `+`, `-`, `@`, tab or CR get a leading `'` unless `neutralize_formulas=False`."""
         from deepgram.usage.export import export_query
 
-        return await export_query(self, path, format=format, resume=resume, progress=progress, redact=redact)
+        return await export_query(
+            self, path, format=format, resume=resume, progress=progress, redact=redact,
+            neutralize_formulas=neutralize_formulas,
+        )
 
     async def ato_arrow(self, *, redact: bool = True) -> Any:
         """Every record of the window as a `pyarrow.Table` (the archive's flat schema; extra `parquet`)."""

@@ -59,6 +59,7 @@ class _Flight:
     page: int
     attempt: int
     sent_at: float = 0.0
+    waited: float = 0.0  # seconds this page has already waited before retries
 
 
 def retry_wait(error: BaseException, attempt: int, policy: RetryPolicy) -> float | None:
@@ -102,14 +103,22 @@ async def scrape_pages(
     stats: ScrapeStats | None = None,
     clock: Callable[[], float] = time.monotonic,
     gate: PageGate | None = None,
+    page_budget: float | None = None,
+    total_budget: float | None = None,
 ) -> AsyncIterator[tuple[int, P]]:
     """Yield `(page_number, page)` for every page of the window from `first_page`, in order.
 
     `options` carries the pinned window, filters and `limit`; `page` is set per request. At most
     `concurrency` pages of this scrape are in flight, and no more than a shared `gate` allows.
     Raises the last error of a page that failed `retries` times, or the first non-transient one;
-    a client made with `max_retries=0` gets no page retries either.
+    a client made with `max_retries=0` gets no page retries either. Waits before retries (a
+    Retry-After, a backoff) may add up to `page_budget` seconds per page and `total_budget` per
+    scrape (defaults `PAGE_RETRY_BUDGET` and `SCRAPE_RETRY_BUDGET`); a retry that would exceed
+    either is not made, and the page's last error is raised instead.
     """
+    page_budget = defaults.PAGE_RETRY_BUDGET if page_budget is None else page_budget
+    total_budget = defaults.SCRAPE_RETRY_BUDGET if total_budget is None else total_budget
+    spent = 0.0
     page_size = options.limit or 10
     api, policy = without_transport_retries(api)
     if policy.max_retries == 0:  # the client asked for no retries at all (max_retries=0): none here either
@@ -129,8 +138,8 @@ async def scrape_pages(
         stats.requests += 1
         return await api.call(endpoint, params, UsageRequestOptions.coerce(options, page=flight.page))
 
-    def launch(page: int, attempt: int = 0, delay: float = 0.0) -> None:
-        flight = _Flight(page, attempt)
+    def launch(page: int, attempt: int = 0, delay: float = 0.0, waited: float = 0.0) -> None:
+        flight = _Flight(page, attempt, waited=waited + delay)
         flights[asyncio.ensure_future(fetch(flight, delay))] = flight
         gate.acquire()
         stats.peak_in_flight = max(stats.peak_in_flight, len(flights))
@@ -139,6 +148,7 @@ async def scrape_pages(
         return min(concurrency, mine + gate.free(clock()))
 
     def settle(task: asyncio.Task[P], flight: _Flight) -> None:
+        nonlocal spent
         gate.release()
         error = task.exception()
         if error is None:
@@ -152,11 +162,14 @@ async def scrape_pages(
         wait = retry_wait(error, flight.attempt, policy)
         if wait is None or flight.attempt >= retries:
             raise error
+        if flight.waited + wait > page_budget or spent + wait > total_budget:
+            raise error  # a Retry-After storm: the wait budget is spent
+        spent += wait
         if isinstance(error, RateLimitError) or (isinstance(error, DeepgramApiError) and error.status == 429):
             stats.throttled += 1
             throttle.throttled(sent_at=flight.sent_at, now=clock(), retry_after=wait, pause=wait)
         stats.retries += 1
-        launch(flight.page, flight.attempt + 1, wait)
+        launch(flight.page, flight.attempt + 1, wait, flight.waited)
 
     try:
         while not plan.done:

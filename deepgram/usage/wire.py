@@ -14,6 +14,7 @@ from deepgram.core.endpoint import Endpoint
 from deepgram.errors import ResponseValidationError
 from deepgram.resources.usage_endpoints import LIST_REQUESTS
 from deepgram.resources.usage_types import UsageRequestsResponse
+from deepgram.types.base import Number
 
 
 class Stamp(msgspec.Struct):
@@ -29,16 +30,16 @@ class Stamp(msgspec.Struct):
 class RawPage(msgspec.Struct):
     """One page: each record's JSON bytes as received, and its stamp (same order)."""
 
-    page: int = 0
-    limit: int = 0
+    page: Number = 0
+    limit: Number = 0
     requests: list[msgspec.Raw] = []
     stamps: list[Stamp] = []
 
 
-class _RawWire(msgspec.Struct):
-    page: int = 0
-    limit: int = 0
-    requests: msgspec.Raw = msgspec.Raw(b"[]")
+class _RawWire(msgspec.Struct, kw_only=True):
+    page: Number = 0
+    limit: Number = 0
+    requests: msgspec.Raw  # required: a page without its list is an error, not the end of the log
 
 
 _records = msgspec.json.Decoder(list[msgspec.Raw] | None)

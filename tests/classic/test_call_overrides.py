@@ -21,7 +21,7 @@ from tests.support.recording_server import RecordingServer, json_reply
 
 @pytest.fixture
 def server():
-    with RecordingServer(handler=lambda seen: json_reply({"requests": [], "projects": []})) as srv:
+    with RecordingServer(handler=lambda seen: json_reply({"requests": [], "projects": [], "api_keys": []})) as srv:
         yield srv
 
 

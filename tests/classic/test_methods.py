@@ -249,6 +249,7 @@ CASES = [
         f"/v1/projects/{P}/usage",
         {"start": "2026-01-01", "end": "2026-01-31", "resolution": {"units": "day", "amount": 1}},
         lambda r: r.resolution.units == "day" and r.results == [],
+        kwargs={"totals": False},
         query={"start": "2026-01-01", "end": "2026-01-31"},
     ),
     Case(
@@ -279,6 +280,7 @@ CASES = [
             "results": [{"hours": 1.5, "requests": 3, "tokens": {"in": 1, "out": 2}}],
         },
         lambda r: r.results[0].tokens.total == 3,
+        kwargs={"totals": False},
         query={"start": "2026-01-01", "end": "2026-01-31", "punctuate": "true"},
     ),
     Case(

@@ -51,5 +51,15 @@ def test_both_wire_shapes_give_the_same_objects(shapes: str) -> None:
         assert one.api_key.api_key_id == key_id and one.member is not None and one.member.email
         request_id = client.manage.get_usage_requests(pid, limit=1).requests[0].request_id
         assert client.manage.get_usage_request(pid, request_id).request_id == request_id
-        usage = client.manage.get_usage(pid)
-        assert (len(usage.results) > 0) == (shapes == "legacy")
+        as_sent = client.manage.get_usage(pid, totals=False)
+        assert (len(as_sent.results) > 0) == (shapes == "legacy")
+        assert client.manage.get_usage(pid).results  # totals filled where the API sends none
+
+
+def test_listed_keys_read_as_4x_code_reads_them(emu) -> None:
+    """4.x code walks `get_keys(...).api_keys` as entries of `api_key` and `member`."""
+    with DeepgramClient(api_key=emu.api_key, url=emu.url) as client:
+        for entry in client.manage.get_keys(emu.project_id).api_keys:
+            assert entry.api_key is entry and entry.api_key.api_key_id == entry.api_key_id
+            assert entry.member is not None and entry.member.email
+            assert entry["api_key_id"] == entry.api_key.api_key_id

@@ -96,6 +96,8 @@ def test_callback_as_string_or_object(callback, check) -> None:
 def test_page_numbers_sent_as_floats_become_ints() -> None:
     page = decode(UsageRequestsResponse, b'{"page": 3.0, "limit": 1000.0, "requests": []}')
     assert page.page == 3 and isinstance(page.limit, int)
+    fractional = decode(UsageRequestsResponse, b'{"page": 1.5, "limit": 2.5, "requests": []}')
+    assert (fractional.page, fractional.limit) == (1.5, 2.5)
 
 
 @pytest.mark.parametrize(

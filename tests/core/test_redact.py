@@ -100,12 +100,18 @@ def test_registry_scrubs_registered_secrets() -> None:
     assert len(registry) == 1
 
 
-@pytest.mark.parametrize("secret", [None, "", "short", "1234567", 12345678, b"bytes-secret-123"])
-def test_registry_ignores_short_and_non_str(secret: object) -> None:
+@pytest.mark.parametrize("secret", [None, "", "abc", 12345678, b"bytes-secret-123"])
+def test_registry_ignores_tiny_and_non_str(secret: object) -> None:
     registry = SecretRegistry()
     registry.add(secret)  # type: ignore[arg-type]
     assert len(registry) == 0
-    assert registry.scrub("short 1234567 text") == "short 1234567 text"
+    assert registry.scrub("abc 1234567 text") == "abc 1234567 text"
+
+
+def test_registry_scrubs_short_secrets_as_whole_words_only() -> None:
+    registry = SecretRegistry(["short", "1234567"])
+    assert registry.scrub("key 1234567 rejected; short.") == "key *** rejected; ***."
+    assert registry.scrub("shortly x12345678") == "shortly x12345678"
 
 
 def test_registry_registers_exactly_eight_chars() -> None:

@@ -16,6 +16,10 @@ BODIES = {
     ("POST", "/v1/projects/{project_id}/keys"): {"comment": "ci", "scopes": ["usage:read"]},
     ("PUT", "/v1/projects/{project_id}/members/{member_id}/scopes"): {"scope": "admin"},
     ("POST", "/v1/projects/{project_id}/invites"): {"email": "new.person@example.com", "scope": "member"},
+    ("POST", "/v1/projects/{project_id}/agents"): {"config": "{}"},
+    ("PUT", "/v1/projects/{project_id}/agents/{agent_id}"): {"metadata": {"team": "ops"}},
+    ("POST", "/v1/projects/{project_id}/agent-variables"): {"key": "DG_NEW", "value": 1},
+    ("PATCH", "/v1/projects/{project_id}/agent-variables/{variable_id}"): {"value": 2},
 }
 
 #: A key whose only scope is `usage:read`: what each route answers it.
@@ -44,13 +48,16 @@ def concrete(template: str, emu: Emulator, project_id: str | None = None) -> str
         "request_id": emu.log().request_id(10),
         "balance_id": next(iter(project.balances)),
         "model_id": emu.state.models(None, False)[0].uuid,
+        "distribution_credentials_id": next(iter(project.credentials)),
+        "agent_id": next(iter(project.agents)),
+        "variable_id": next(iter(project.variables)),
     }
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
 
 
-def test_thirty_endpoints() -> None:
-    assert len(ROUTES) == 30
-    assert len({(method, path) for method, path, _ in ROUTES}) == 30
+def test_every_operation_of_the_definition() -> None:
+    assert len(ROUTES) == 45
+    assert len({(method, path) for method, path, _ in ROUTES}) == 45
 
 
 @pytest.mark.parametrize(("method", "template"), [(m, p) for m, p, _ in ROUTES])
@@ -150,7 +157,7 @@ async def test_wrong_method_is_405(api: Api, pid: str, method: str, path: str) -
         ("/requests", {"limit": "0"}),
         ("/requests", {"limit": "5000"}),
         ("/requests", {"limit": "ten"}),
-        ("/requests", {"limit": "10.5"}),
+        ("/requests", {"limit": "nan"}),
         ("/requests", {"page": "-1"}),
         ("/requests", {"start": "2024-13-45"}),
         ("/requests", {"end": "yesterday"}),

@@ -9,7 +9,7 @@ import pytest
 from deepgram.testing import Emulator
 from deepgram.testing.auth import ROLE_PERMISSIONS, expand, token_from
 from deepgram.testing.errors import ApiError
-from deepgram.testing.params import boolean, integer, parse_instant
+from deepgram.testing.params import boolean, number, parse_instant
 from deepgram.testing.timeline import Clock, Timeline
 
 
@@ -38,11 +38,13 @@ def test_end_date_covers_the_day() -> None:
 
 
 def test_numbers_and_booleans() -> None:
-    assert integer({"limit": "10.0"}, "limit", 5, 1, 1000) == 10
-    assert integer({"limit": ""}, "limit", 5, 1, 1000) == 5
-    for bad in ("0", "1001", "1.5", "x"):
+    ten = number({"limit": "10.0"}, "limit", 5, 1, 1000)
+    assert ten == 10 and isinstance(ten, int)
+    assert number({"limit": "2.5"}, "limit", 5, 1, 1000) == 2.5
+    assert number({"limit": ""}, "limit", 5, 1, 1000) == 5
+    for bad in ("0", "0.5", "1001", "x", "nan", "1e5"):
         with pytest.raises(ApiError):
-            integer({"limit": bad}, "limit", 5, 1, 1000)
+            number({"limit": bad}, "limit", 5, 1, 1000)
     assert boolean({"a": "TRUE"}, "a") is True and boolean({"a": "false"}, "a") is False
     assert boolean({"a": ""}, "a") is None
 

@@ -54,7 +54,13 @@ async def test_summary_fields_breakdown(client: DeepgramClient, emu: Emulator, p
     usage = client.project(pid).usage
     window = {"start": "2020-01-01", "end": "2030-01-01"}
     summary = await call(usage, "summary", **window)
-    assert summary.start and summary.end
+    assert summary.start and summary.end and summary.results[0].requests
+    assert sorted(emu.calls) == [
+        ("GET", f"/v1/projects/{pid}/usage/breakdown?start=2020-01-01&end=2030-01-01&grouping=endpoint"),
+        ("GET", f"/v1/projects/{pid}/usage?start=2020-01-01&end=2030-01-01"),
+    ]
+    emu.calls.clear()
+    assert (await call(usage, "summary", totals=False, **window)).results == []
     assert emu.calls == [("GET", f"/v1/projects/{pid}/usage?start=2020-01-01&end=2030-01-01")]
 
     emu.calls.clear()
