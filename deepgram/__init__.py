@@ -1,6 +1,9 @@
 """Deepgram Management API SDK: typed, async-native, with a sync surface and an embedded emulator.
 
-Names are imported lazily (PEP 562), so `import deepgram` stays cheap until a name is used.
+Names are imported lazily (PEP 562), so `import deepgram` stays cheap until a name is used. The
+imports under `TYPE_CHECKING` below are the one table of exported names: type checkers read them
+as they are, and at run time the first lookup reads the same statements to learn where each name
+lives. `__getattr__` exists only at run time, so a type checker rejects a name that is not exported.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from deepgram import _coexistence
-from deepgram._version import __version__
+from deepgram._version import __version__ as __version__
 
 _coexistence.warn_if_shared(__version__)  # deepgram-sdk's files in this package's directory: say so
 
@@ -293,114 +296,35 @@ if TYPE_CHECKING:
     from deepgram.usage.query import (
         RequestQuery as RequestQuery,
     )
+else:
+    _exports: dict[str, str] | None = None
 
-_EXPORTS: dict[str, str] = {
-    "DeepgramClient": "deepgram.client",
-    "DeepgramClientOptions": "deepgram.config",
-    "ManageClient": "deepgram.manage.client",
-    "AsyncManageClient": "deepgram.manage.async_client",
-    "DeepgramError": "deepgram.errors",
-    "DeepgramTypeError": "deepgram.errors",
-    "DeepgramValueError": "deepgram.errors",
-    "MissingCredentialsError": "deepgram.errors",
-    "ClientClosedError": "deepgram.errors",
-    "DeepgramConnectionError": "deepgram.errors",
-    "DeepgramTimeoutError": "deepgram.errors",
-    "ResponseValidationError": "deepgram.errors",
-    "ResponseTooLargeError": "deepgram.errors",
-    "RedirectError": "deepgram.errors",
-    "DeepgramApiError": "deepgram.errors",
-    "BadRequestError": "deepgram.errors",
-    "AuthenticationError": "deepgram.errors",
-    "PermissionDeniedError": "deepgram.errors",
-    "NotFoundError": "deepgram.errors",
-    "ConflictError": "deepgram.errors",
-    "RateLimitError": "deepgram.errors",
-    "ServerError": "deepgram.errors",
-    "ProjectOptions": "deepgram.types.options",
-    "KeyOptions": "deepgram.types.options",
-    "KeyListOptions": "deepgram.types.options",
-    "ScopeOptions": "deepgram.types.options",
-    "InviteOptions": "deepgram.types.options",
-    "UsageRequestOptions": "deepgram.types.options",
-    "UsageSummaryOptions": "deepgram.types.options",
-    "UsageFieldsOptions": "deepgram.types.options",
-    "UsageBreakdownOptions": "deepgram.types.options",
-    "BillingBreakdownOptions": "deepgram.types.options",
-    "BillingFieldsOptions": "deepgram.types.options",
-    "PurchasesOptions": "deepgram.types.options",
-    "ModelOptions": "deepgram.types.options",
-    "Message": "deepgram.resources.common",
-    "Project": "deepgram.resources.projects",
-    "ProjectsResponse": "deepgram.resources.projects",
-    "Projects": "deepgram.resources.projects",
-    "Key": "deepgram.resources.keys",
-    "KeysResponse": "deepgram.resources.keys",
-    "KeyResponse": "deepgram.resources.keys",
-    "Keys": "deepgram.resources.keys",
-    "Member": "deepgram.resources.members",
-    "MembersResponse": "deepgram.resources.members",
-    "ScopesResponse": "deepgram.resources.members",
-    "Scopes": "deepgram.resources.members",
-    "Members": "deepgram.resources.members",
-    "Invite": "deepgram.resources.invites",
-    "InvitesResponse": "deepgram.resources.invites",
-    "Invites": "deepgram.resources.invites",
-    "UsageRequest": "deepgram.resources.usage_types",
-    "UsageRequestsResponse": "deepgram.resources.usage_types",
-    "UsageResponse": "deepgram.resources.usage_types",
-    "UsageSummaryResponse": "deepgram.resources.usage_types",
-    "UsageSummaryResults": "deepgram.resources.usage_types",
-    "Resolution": "deepgram.resources.usage_types",
-    "UsageFieldsResponse": "deepgram.resources.usage_types",
-    "UsageModel": "deepgram.resources.usage_types",
-    "STTDetails": "deepgram.resources.usage_types",
-    "TTSDetails": "deepgram.resources.usage_types",
-    "STTTokens": "deepgram.resources.usage_types",
-    "TTSTokens": "deepgram.resources.usage_types",
-    "STTUsageDetails": "deepgram.resources.usage_types",
-    "TTSUsageDetails": "deepgram.resources.usage_types",
-    "SpeechSegment": "deepgram.resources.usage_types",
-    "TokenDetail": "deepgram.resources.usage_types",
-    "Callback": "deepgram.resources.usage_types",
-    "Config": "deepgram.resources.usage_types",
-    "RequestResponse": "deepgram.resources.usage_types",
-    "SummaryTokens": "deepgram.resources.usage_types",
-    "SummaryTTS": "deepgram.resources.usage_types",
-    "UsageBreakdownResponse": "deepgram.resources.usage_types",
-    "UsageBreakdownResult": "deepgram.resources.usage_types",
-    "UsageGrouping": "deepgram.resources.usage_types",
-    "Usage": "deepgram.resources.usage",
-    "RequestQuery": "deepgram.usage.query",
-    "Balance": "deepgram.resources.billing",
-    "BalancesResponse": "deepgram.resources.billing",
-    "Purchase": "deepgram.resources.billing",
-    "PurchasesResponse": "deepgram.resources.billing",
-    "BillingBreakdownResponse": "deepgram.resources.billing",
-    "BillingBreakdownResult": "deepgram.resources.billing",
-    "BillingGrouping": "deepgram.resources.billing",
-    "BillingFieldsResponse": "deepgram.resources.billing",
-    "Balances": "deepgram.resources.billing",
-    "Purchases": "deepgram.resources.billing",
-    "Billing": "deepgram.resources.billing",
-    "ModelInfo": "deepgram.resources.models",
-    "ModelResponse": "deepgram.resources.models",
-    "ModelsResponse": "deepgram.resources.models",
-    "TTSMetadata": "deepgram.resources.models",
-    "Models": "deepgram.resources.models",
-}
+    def _table() -> dict[str, str]:
+        """`{name: module}` from the `TYPE_CHECKING` imports of this file, read once."""
+        global _exports
+        if _exports is None:
+            import ast
+            from pathlib import Path
 
-__all__ = ["__version__", *_EXPORTS]
+            tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+            guarded = next(node for node in tree.body if isinstance(node, ast.If))
+            _exports = {
+                alias.name: statement.module
+                for statement in guarded.body
+                if isinstance(statement, ast.ImportFrom)
+                for alias in statement.names
+            }
+        return _exports
 
+    def __getattr__(name: str) -> Any:
+        if name == "__all__":
+            return ["__version__", *_table()]
+        module = _table().get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+    def __dir__() -> list[str]:
+        return sorted(["__version__", *_table()])

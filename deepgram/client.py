@@ -6,20 +6,20 @@ import os
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from deepgram.config import USER_AGENT, DeepgramClientOptions, resolve
+from deepgram.config import DeepgramClientOptions, resolve
 from deepgram.core.api import Api
 from deepgram.core.headers import check_headers
 from deepgram.core.network import Network
-from deepgram.core.redact import SECRETS, mask
 from deepgram.core.retry import RetryPolicy
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
 from deepgram.core.timeouts import check_timeout
-from deepgram.core.transport import Transport, TransportConfig
+from deepgram.core.transport import Transport
 from deepgram.errors import DeepgramTypeError
 from deepgram.logs import configure_from_env
 from deepgram.manage.async_client import AsyncManageClient
 from deepgram.manage.client import ManageClient
+from deepgram.redact import mask
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
 from deepgram.usage.archive.surface import AccountUsage
@@ -81,12 +81,12 @@ class DeepgramClient:
             max_response_bytes=(
                 max_response_bytes if max_response_bytes is not None else base.max_response_bytes
             ),
+            options=base.options,
         )
-        resolved = resolve(merged)
+        settings = resolve(merged)
         configure_from_env()
-        SECRETS.add(resolved.secret)
         network = Network(
-            resolved.base_url,
+            settings.base_url,
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
@@ -95,19 +95,7 @@ class DeepgramClient:
             max_connections_per_host=max_connections_per_host,
         )
         pool = SessionPool(network)
-        transport = Transport(
-            TransportConfig(
-                base_url=resolved.base_url,
-                authorization=resolved.authorization,
-                headers=resolved.headers,
-                timeout=resolved.timeout,
-                connect_timeout=resolved.connect_timeout,
-                retry=RetryPolicy(max_retries=resolved.max_retries),
-                user_agent=USER_AGENT,
-                max_response_bytes=resolved.max_response_bytes,
-            ),
-            pool,
-        )
+        transport = Transport(settings, pool)
         self._init_surfaces(Api(transport, LoopRunner(final=pool.close_current)))
         # The connections close with close(), or once nothing that can send a request (this
         # client, a sibling, `client.manage`, a returned object) is left, or at interpreter exit.

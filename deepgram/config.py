@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 from collections.abc import Mapping
@@ -11,11 +12,14 @@ from typing import Any
 from deepgram import defaults
 from deepgram._version import __version__
 from deepgram.core.headers import check_headers
-from deepgram.core.redact import mask
+from deepgram.core.retry import RetryPolicy
 from deepgram.core.timeouts import check_timeout
+from deepgram.core.transport import TransportConfig
 from deepgram.core.urls import normalize_base_url
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
+from deepgram.redact import SECRETS, mask
 
+log = logging.getLogger("deepgram")
 USER_AGENT = f"deepgram-manage-python/{__version__} python/{platform.python_version()}"
 
 
@@ -25,7 +29,8 @@ class DeepgramClientOptions:
 
     `url` is the API host (`api.deepgram.com` or `http://127.0.0.1:8080`); `timeout` is the total
     seconds per attempt and `connect_timeout` the seconds to connect; `max_retries=0` disables retries;
-    `max_response_bytes` caps the size of a response body (default 64 MiB).
+    `max_response_bytes` caps the size of a response body (default 64 MiB). `options` is the 4.x
+    SDK's dict of streaming settings: accepted with a warning, since the Manage API uses none.
     """
 
     api_key: str = ""
@@ -47,21 +52,11 @@ class DeepgramClientOptions:
         return f"DeepgramClientOptions(url={self.url!r}, {auth})"
 
 
-@dataclass(frozen=True)
-class ResolvedConfig:
-    """The settings a client runs with, after arguments, environment and defaults are merged."""
-
-    base_url: str
-    authorization: str | None
-    headers: Mapping[str, str]
-    timeout: float
-    connect_timeout: float
-    max_retries: int
-    max_response_bytes: int
-    secret: str | None
-
-    def __repr__(self) -> str:
-        return f"ResolvedConfig(base_url={self.base_url!r}, authorization={mask(self.authorization)})"
+# 4.x settings for its streaming clients; the Manage API has no use for them.
+STREAMING_ONLY = frozenset(
+    {"keepalive", "termination_exception", "termination_exception_connect", "termination_exception_send",
+     "auto_flush_reply_delta", "auto_flush_speak_delta", "speaker_playback", "microphone_record"}
+)
 
 
 def _number(name: str, value: Any, *, minimum: float, integer: bool = False) -> Any:
@@ -73,11 +68,10 @@ def _number(name: str, value: Any, *, minimum: float, integer: bool = False) -> 
     return value
 
 
-def resolve(
-    options: DeepgramClientOptions,
-    environ: Mapping[str, str] | None = None,
-) -> ResolvedConfig:
-    """Merge `options` with `DEEPGRAM_API_KEY`, `DEEPGRAM_ACCESS_TOKEN` and `DEEPGRAM_HOST`."""
+def resolve(options: DeepgramClientOptions, environ: Mapping[str, str] | None = None) -> TransportConfig:
+    """The settings a client runs with: `options` merged with `DEEPGRAM_API_KEY`,
+    `DEEPGRAM_ACCESS_TOKEN` and `DEEPGRAM_HOST`, then the defaults, each checked. The credential is
+    registered with `redact.SECRETS`, so nothing the SDK prints or logs can show it."""
     env = os.environ if environ is None else environ
     api_key, token = options.api_key, options.access_token
     for name, value in (("api_key", api_key), ("access_token", token)):
@@ -87,24 +81,38 @@ def resolve(
         api_key = env.get("DEEPGRAM_API_KEY", "")
         if not api_key:
             token = env.get("DEEPGRAM_ACCESS_TOKEN", "")
-    authorization, secret = None, None
-    if api_key:
-        authorization, secret = f"Token {api_key.strip()}", api_key.strip()
-    elif token:
-        authorization, secret = f"Bearer {token.strip()}", token.strip()
+    scheme, secret = ("Token", api_key.strip()) if api_key else ("Bearer", token.strip())
+    authorization = f"{scheme} {secret}" if secret else None
+    SECRETS.add(secret)
+    _check_extra(options.options)
     url = options.url or env.get("DEEPGRAM_HOST", "") or defaults.DEFAULT_BASE_URL
     timeout = defaults.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
     connect = defaults.DEFAULT_CONNECT_TIMEOUT if options.connect_timeout is None else options.connect_timeout
     retries = defaults.DEFAULT_MAX_RETRIES if options.max_retries is None else options.max_retries
     cap = options.max_response_bytes
     cap = defaults.DEFAULT_MAX_RESPONSE_BYTES if cap is None else cap
-    return ResolvedConfig(
+    return TransportConfig(
         base_url=normalize_base_url(url),
         authorization=authorization,
         headers=check_headers(options.headers),
         timeout=check_timeout("timeout", timeout),
         connect_timeout=check_timeout("connect_timeout", connect),
-        max_retries=_number("max_retries", retries, minimum=0, integer=True),
+        retry=RetryPolicy(max_retries=_number("max_retries", retries, minimum=0, integer=True)),
+        user_agent=USER_AGENT,
         max_response_bytes=_number("max_response_bytes", cap, minimum=1, integer=True),
-        secret=secret,
     )
+
+
+def _check_extra(extra: Any) -> None:
+    """The 4.x `options={...}` dict: its streaming settings are named in a warning, anything else
+    is refused, so no setting is dropped without a word."""
+    if not isinstance(extra, Mapping):
+        raise DeepgramTypeError(f"options must be a dict, not {type(extra).__name__}")
+    unknown = sorted(str(name) for name in extra if name not in STREAMING_ONLY)
+    if unknown:
+        raise DeepgramValueError(
+            f"unknown client option(s) {', '.join(unknown)}: pass timeout=, connect_timeout=, "
+            "max_retries=, headers= or url= to DeepgramClient instead"
+        )
+    if extra:
+        log.warning("ignoring %s: streaming settings the Manage API does not use", ", ".join(sorted(extra)))

@@ -6,7 +6,7 @@ import http
 from collections.abc import Mapping
 from typing import Any
 
-from deepgram.core.redact import SECRETS, redact_headers, redact_json_secrets
+from deepgram.redact import SECRETS, redact_headers, redact_json_secrets
 
 __all__ = [
     "ArchiveLockedError",

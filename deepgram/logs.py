@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from deepgram.core.redact import SECRETS
+from deepgram.redact import SECRETS
 
 logger = logging.getLogger("deepgram")
 logger.addHandler(logging.NullHandler())

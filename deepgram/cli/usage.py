@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 import msgspec
@@ -113,7 +112,7 @@ def export(args: argparse.Namespace, client: DeepgramClient, out: Output) -> Non
     how = "resumed" if result.resumed else "exported"
     print(f"{how}: {result.records:,} records ({result.pages:,} pages, {result.bytes:,} bytes) "
           f"to {result.path} in {result.elapsed:.1f}s; window {result.start or '(first request)'} .. "
-          f"{result.end}", file=out.stream if out.stream is not sys.stdout else sys.stdout)
+          f"{result.end}", file=out.stream)
 
 
 def sync(args: argparse.Namespace, client: DeepgramClient, out: Output) -> None:

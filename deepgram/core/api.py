@@ -1,18 +1,19 @@
-"""The one path every call takes: endpoint + ids + options in, a typed (and bound) result out."""
+"""The one path every call takes: operation + ids + options in, a typed (and bound) result out."""
 
 from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine
 from typing import Any, Protocol, TypeVar
 
-from deepgram.core.decoding import decode, require
-from deepgram.core.endpoint import DateFormat, Endpoint
+from deepgram.core.operation import DateFormat, Operation
+from deepgram.core.request_options import RequestOptions
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
 from deepgram.core.transport import Response, Transport
 from deepgram.core.urls import build_path
+from deepgram.errors import DeepgramTypeError
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -45,7 +46,7 @@ def _close_all(runner: LoopRunner, pool: SessionPool) -> None:
 
 
 class Api:
-    """Executes endpoints for one client; results are attached to it so their methods work.
+    """Executes operations for one client; results are attached to it so their methods work.
 
     Holds the transport (async I/O) and the loop runner (sync bridge); `with_options` siblings
     share both the connection pool and the runner.
@@ -62,38 +63,45 @@ class Api:
 
     async def call(
         self,
-        endpoint: Endpoint[R],
-        params: Mapping[str, str] | None = None,
-        options: WireOptions | None = None,
+        operation: Operation[R],
+        *ids: str,
+        options: Any = None,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> R:
-        """`endpoint.method endpoint.path` with `params` filled in; raises the SDK's errors only."""
-        path = build_path(endpoint.path, params or {})
+        """Send `operation` with its path `ids` in order; `options` (an instance, a dict) and `fields`
+        are coerced through the declared options class first. Raises the SDK's errors only."""
+        names = operation.ids
+        if len(ids) != len(names):
+            raise DeepgramTypeError(
+                f"{operation.name} takes {len(names)} id(s) ({', '.join(names) or 'none'}), got {len(ids)}"
+            )
+        params = dict(zip(names, ids, strict=True))
+        path = build_path(operation.path, params)
         query: list[tuple[str, str]] | None = None
         body: bytes | None = None
-        if options is not None:
-            if endpoint.body:
-                body = options.to_body()
+        declared = operation.options
+        if declared is None:
+            if options is not None or fields:
+                raise DeepgramTypeError(f"{operation.name} takes no options")
+        elif options is not None or fields or operation.body:
+            sent: WireOptions = declared.coerce(options, **fields)
+            if operation.body:
+                body = sent.to_body()
             else:
-                query = options.to_query(endpoint.dates)
+                query = sent.to_query(operation.dates)
 
         def parse(response: Response) -> R:
-            wire = decode(
-                endpoint.wire, response.body, status=response.status, method=endpoint.method, path=path
-            )
-            if endpoint.requires:
-                require(
-                    wire, endpoint.requires, response.body,
-                    status=response.status, method=endpoint.method, path=path,
-                )
-            result: R = endpoint.adapt(wire) if endpoint.adapt is not None else wire
-            return result
+            return operation.parse(response.body, status=response.status, path=path)
 
-        result = await self.transport.request(endpoint.method, path, query, body, parse=parse)
-        if endpoint.after is not None:
-            endpoint.after(params or {})
+        result = await self.transport.request(
+            operation.method, path, query, body, parse=parse, options=request_options
+        )
+        if operation.after is not None:
+            operation.after(params)
         attach = getattr(result, "_attach", None)
         if attach is not None:
-            attach(self, (params or {}).get("project_id"))
+            attach(self, params.get("project_id"))
         return result
 
     def run(self, coro: Coroutine[Any, Any, T]) -> T:

@@ -19,7 +19,8 @@ def blocking(afn: Callable[Concatenate[S, P], Coroutine[Any, Any, R]]) -> Callab
 
     def call(self: Any, /, *args: P.args, **kwargs: P.kwargs) -> R:
         target = getattr(self, "_async", self)
-        return self._run(afn(target, *args, **kwargs))  # type: ignore[no-any-return]
+        result: R = self._run(afn(target, *args, **kwargs))
+        return result
 
     call.__name__ = afn.__name__.removeprefix("a") if afn.__name__.startswith("a") else afn.__name__
     call.__qualname__ = afn.__qualname__.rsplit(".", 1)[0] + "." + call.__name__

@@ -60,8 +60,15 @@ _TOP_LEVEL = msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 def decode(wire: type[T], body: bytes, *, status: int = 200, method: str = "", path: str = "") -> T:
     """Decode a 2xx body; a body that does not fit raises `ResponseValidationError`."""
+    return decode_with(decoder_for(wire), body, status=status, method=method, path=path)
+
+
+def decode_with(
+    decoder: msgspec.json.Decoder[T], body: bytes, *, status: int = 200, method: str = "", path: str = ""
+) -> T:
+    """`decode` with a decoder the caller keeps (an operation holds its own)."""
     try:
-        return decoder_for(wire).decode(body)
+        return decoder.decode(body)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise ResponseValidationError(
             status=status, method=method, path=path, body=body, detail=str(exc)

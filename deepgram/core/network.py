@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from deepgram import defaults
-from deepgram.core.redact import REDACTED, SECRETS
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
+from deepgram.redact import REDACTED, SECRETS
 
 if TYPE_CHECKING:
     import ssl

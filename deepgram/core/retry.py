@@ -136,13 +136,15 @@ def retry_delay(
     headers: Mapping[str, str] | None = None,
     random: Callable[[], float] = _random.random,
     now: float | None = None,
+    budget: bool = True,
 ) -> float | None:
     """Seconds to wait before the next attempt, or None for "do not retry".
 
     Give exactly one of `status` (a response arrived) or `failure` (none did). `attempt` counts
     retries already made: 0 when deciding the first retry. The rules, in order:
 
-    1. No retry once `attempt >= policy.max_retries` (so `max_retries=0` never retries).
+    1. No retry once `attempt >= policy.max_retries` (so `max_retries=0` never retries), unless
+       `budget=False`: a caller that counts attempts itself (the usage scraper, per page).
     2. Statuses: only 408, 429 (`policy.retry_statuses`) and any status >= 500 are retried.
     3. Failures: every kind is retried for idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT,
        DELETE and PATCH; Deepgram's PATCH only sets a project name, so repeating it is harmless).
@@ -156,7 +158,7 @@ def retry_delay(
         raise DeepgramValueError(f"attempt must be >= 0, got {attempt}")
     if (status is None) == (failure is None):
         raise DeepgramValueError("give exactly one of status or failure")
-    if attempt >= policy.max_retries:
+    if budget and attempt >= policy.max_retries:
         return None
     idempotent = method.upper() in IDEMPOTENT_METHODS
     if status is not None:

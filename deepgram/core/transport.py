@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from deepgram import defaults
 from deepgram.core.error_mapping import error_from_response
-from deepgram.core.overrides import CURRENT
 from deepgram.core.redirects import REDIRECT_STATUSES, redirect_target
+from deepgram.core.request_options import RequestOptions
 from deepgram.core.retry import FailureKind, RetryPolicy, retry_delay
 from deepgram.core.sessions import SessionPool
 from deepgram.core.urls import query_string
@@ -111,10 +111,12 @@ class Transport:
         body: bytes | None = None,
         *,
         parse: Callable[[Response], T],
+        options: RequestOptions | None = None,
     ) -> T:
         """Send `method path?query` and return `parse(response)` for a 2xx, retrying as the policy says.
 
         `parse` runs inside the retry loop, so a GET whose 2xx body is cut off or garbled is retried.
+        `options` (timeout, extra headers and query, max_retries) apply to this call only.
         """
         import aiohttp
         from yarl import URL
@@ -125,16 +127,17 @@ class Transport:
             timeout = self._timeout = aiohttp.ClientTimeout(
                 total=self.config.timeout, connect=self.config.connect_timeout
             )
-        overrides = CURRENT.get()
-        if overrides is not None:  # the older SDK's per-call timeout=, addons=, headers=
-            query = [*(query or []), *overrides.query]
-            headers = {**headers, **overrides.headers, "Authorization": headers["Authorization"]}
-            if overrides.timeout is not None:
-                timeout = aiohttp.ClientTimeout(total=overrides.timeout, connect=self.config.connect_timeout)
+        if options is not None:  # this call's own settings
+            query = [*(query or []), *options.query_pairs]
+            headers = {**headers, **options.headers, "Authorization": headers["Authorization"]}
+            if options.timeout is not None:
+                timeout = aiohttp.ClientTimeout(total=options.timeout, connect=self.config.connect_timeout)
         target = path + ("?" + query_string(query) if query else "")
         url = URL(self.config.base_url + target, encoded=True)
         extra = self.pool.network.request_kwargs()  # proxy (and TLS for a caller's session), built once
         policy = self.config.retry
+        if options is not None and options.max_retries is not None:
+            policy = replace(policy, max_retries=options.max_retries)
         attempt = hops = 0
         while True:
             session = await self.pool.get()

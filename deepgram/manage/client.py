@@ -26,7 +26,7 @@ class ManageClient:
 
     @property
     def asyncmanage(self) -> AsyncManageClient:
-        """The async classic client (the seed's `client.manage.asyncmanage`)."""
+        """The async classic client (`client.manage.asyncmanage`, as in the 4.x SDK)."""
         return self._async
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 import msgspec
 
 from deepgram.core.blocking import blocking
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.usage_types import Resolution
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Model, Resource, bind_on_read
 from deepgram.types.options import BillingBreakdownOptions, BillingFieldsOptions, PurchasesOptions
-
-if TYPE_CHECKING:
-    from deepgram.core.api import Api
 
 
 class Balance(Resource):
@@ -35,13 +33,10 @@ class Balance(Resource):
             self.purchase_order_id = self.purchase
 
 
-class BalancesResponse(Model):
+class BalancesResponse(Listing):
     """GET /v1/projects/{project_id}/balances."""
 
     balances: builtins.list[Balance] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.balances, api, project_id)
 
 
 class Purchase(Model):
@@ -97,27 +92,39 @@ class BillingFieldsResponse(Model):
     line_items: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-LIST_BALANCES = Endpoint[BalancesResponse](
-    "get_balances", "GET", "/v1/projects/{project_id}/balances", BalancesResponse, requires=("balances",)
+LIST_BALANCES = Operation[BalancesResponse](
+    "get_balances",
+    "GET",
+    "/v1/projects/{project_id}/balances",
+    BalancesResponse,
+    "the project's balances",
+    requires=("balances",),
 )
-GET_BALANCE = Endpoint[Balance](
-    "get_balance", "GET", "/v1/projects/{project_id}/balances/{balance_id}", Balance
+GET_BALANCE = Operation[Balance](
+    "get_balance", "GET", "/v1/projects/{project_id}/balances/{balance_id}", Balance, "one balance"
 )
-LIST_PURCHASES = Endpoint[PurchasesResponse](
-    "get_purchases", "GET", "/v1/projects/{project_id}/purchases", PurchasesResponse, options=PurchasesOptions
+LIST_PURCHASES = Operation[PurchasesResponse](
+    "get_purchases",
+    "GET",
+    "/v1/projects/{project_id}/purchases",
+    PurchasesResponse,
+    "the project's orders",
+    options=PurchasesOptions,
 )
-GET_BILLING_BREAKDOWN = Endpoint[BillingBreakdownResponse](
+GET_BILLING_BREAKDOWN = Operation[BillingBreakdownResponse](
     "get_billing_breakdown",
     "GET",
     "/v1/projects/{project_id}/billing/breakdown",
     BillingBreakdownResponse,
+    "dollars spent, grouped by accessor, deployment, line item or tags",
     options=BillingBreakdownOptions,
 )
-GET_BILLING_FIELDS = Endpoint[BillingFieldsResponse](
+GET_BILLING_FIELDS = Operation[BillingFieldsResponse](
     "get_billing_fields",
     "GET",
     "/v1/projects/{project_id}/billing/fields",
     BillingFieldsResponse,
+    "the accessors, deployments, tags and line items billing can be filtered by",
     options=BillingFieldsOptions,
 )
 
@@ -125,14 +132,13 @@ GET_BILLING_FIELDS = Endpoint[BillingFieldsResponse](
 class Balances(ProjectCollection):
     """`project.balances`."""
 
+    @LIST_BALANCES.documents
     async def alist(self) -> builtins.list[Balance]:
-        """GET /v1/projects/{project_id}/balances."""
-        response = await self._api.call(LIST_BALANCES, {"project_id": self.project_id})
-        return response.balances
+        return (await self._api.call(LIST_BALANCES, self.project_id)).balances
 
+    @GET_BALANCE.documents
     async def aget(self, balance_id: str) -> Balance:
-        """GET /v1/projects/{project_id}/balances/{balance_id}."""
-        return await self._api.call(GET_BALANCE, {"project_id": self.project_id, "balance_id": balance_id})
+        return await self._api.call(GET_BALANCE, self.project_id, balance_id)
 
     list = blocking(alist)
     get = blocking(aget)
@@ -141,11 +147,9 @@ class Balances(ProjectCollection):
 class Purchases(ProjectCollection):
     """`project.purchases`."""
 
+    @LIST_PURCHASES.documents
     async def alist(self, limit: int | None = None) -> builtins.list[Purchase]:
-        """GET /v1/projects/{project_id}/purchases."""
-        options = PurchasesOptions.coerce(limit=limit) if limit is not None else None
-        response = await self._api.call(LIST_PURCHASES, {"project_id": self.project_id}, options)
-        return response.orders
+        return (await self._api.call(LIST_PURCHASES, self.project_id, limit=limit)).orders
 
     list = blocking(alist)
 
@@ -153,25 +157,20 @@ class Purchases(ProjectCollection):
 class Billing(ProjectCollection):
     """`project.billing`: the billing breakdown and the fields it can be grouped or filtered by."""
 
+    @GET_BILLING_BREAKDOWN.documents
     async def abreakdown(
-        self, /, options: BillingBreakdownOptions | None = None, **filters: Any
+        self, /, options: BillingBreakdownOptions | Mapping[str, Any] | None = None, **filters: Any
     ) -> BillingBreakdownResponse:
-        """GET /v1/projects/{project_id}/billing/breakdown."""
-        return await self._api.call(
-            GET_BILLING_BREAKDOWN,
-            {"project_id": self.project_id},
-            BillingBreakdownOptions.coerce(options, **filters),
-        )
+        return await self._api.call(GET_BILLING_BREAKDOWN, self.project_id, options=options, **filters)
 
+    @GET_BILLING_FIELDS.documents
     async def afields(
-        self, /, options: BillingFieldsOptions | None = None, **window: Any
+        self, /, options: BillingFieldsOptions | Mapping[str, Any] | None = None, **window: Any
     ) -> BillingFieldsResponse:
-        """GET /v1/projects/{project_id}/billing/fields."""
-        return await self._api.call(
-            GET_BILLING_FIELDS,
-            {"project_id": self.project_id},
-            BillingFieldsOptions.coerce(options, **window),
-        )
+        return await self._api.call(GET_BILLING_FIELDS, self.project_id, options=options, **window)
 
     breakdown = blocking(abreakdown)
     fields = blocking(afields)
+
+
+bind_on_read(BalancesResponse, "balances")

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from deepgram.core.blocking import blocking
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation, document
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Resource, bind_on_read
 from deepgram.types.options import InviteOptions
-
-if TYPE_CHECKING:
-    from deepgram.core.api import Api
 
 
 class Invite(Resource):
@@ -34,53 +31,71 @@ class Invite(Resource):
         return kind, project_id, email.casefold()
 
     async def adelete(self) -> Message:
-        """DELETE /v1/projects/{project_id}/invites/{email}."""
+        """Withdraw this invitation (`project.invites.delete`)."""
         return await Invites(self._bound_api(), self._bound_project_id()).adelete(self.email)
 
     delete = blocking(adelete)
 
 
-class InvitesResponse(Model):
+class InvitesResponse(Listing):
     """GET /v1/projects/{project_id}/invites."""
 
     invites: builtins.list[Invite] = []
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.invites, api, project_id)
 
-
-LIST_INVITES = Endpoint[InvitesResponse](
-    "get_invites", "GET", "/v1/projects/{project_id}/invites", InvitesResponse, requires=("invites",)
+LIST_INVITES = Operation[InvitesResponse](
+    "get_invites",
+    "GET",
+    "/v1/projects/{project_id}/invites",
+    InvitesResponse,
+    "the project's pending invitations",
+    requires=("invites",),
 )
-SEND_INVITE = Endpoint[Message](
-    "send_invite", "POST", "/v1/projects/{project_id}/invites", Message, options=InviteOptions, body=True
+SEND_INVITE = Operation[Message](
+    "send_invite",
+    "POST",
+    "/v1/projects/{project_id}/invites",
+    Message,
+    "invite someone to the project by e-mail",
+    options=InviteOptions,
+    body=True,
 )
-DELETE_INVITE = Endpoint[Message](
-    "delete_invite", "DELETE", "/v1/projects/{project_id}/invites/{email}", Message
+DELETE_INVITE = Operation[Message](
+    "delete_invite",
+    "DELETE",
+    "/v1/projects/{project_id}/invites/{email}",
+    Message,
+    "withdraw an invitation",
 )
 
 
 class Invites(ProjectCollection):
     """`project.invites`: list, send and withdraw invitations."""
 
+    @LIST_INVITES.documents
     async def alist(self) -> builtins.list[Invite]:
-        """GET /v1/projects/{project_id}/invites."""
-        response = await self._api.call(LIST_INVITES, {"project_id": self.project_id})
-        return response.invites
+        return (await self._api.call(LIST_INVITES, self.project_id)).invites
 
+    @SEND_INVITE.documents
     async def asend(self, email: str, scope: str = "member") -> Invite:
-        """POST /v1/projects/{project_id}/invites; returns the invitation (which `delete()` withdraws)."""
-        options = InviteOptions.coerce(email=email, scope=scope)
-        await self._api.call(SEND_INVITE, {"project_id": self.project_id}, options)
+        """Returns the invitation (which `delete()` withdraws)."""
+        options = InviteOptions(email=email, scope=scope)
+        await self._api.call(SEND_INVITE, self.project_id, options=options)
         sent = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
         invite = Invite(email=options.email, scope=options.scope, sent=sent.replace("+00:00", "Z"))
         invite._attach(self._api, self.project_id)
         return invite
 
+    @DELETE_INVITE.documents
     async def adelete(self, email: str) -> Message:
-        """DELETE /v1/projects/{project_id}/invites/{email}."""
-        return await self._api.call(DELETE_INVITE, {"project_id": self.project_id, "email": email})
+        return await self._api.call(DELETE_INVITE, self.project_id, email)
 
     list = blocking(alist)
     send = blocking(asend)
     delete = blocking(adelete)
+
+
+document(Invite, adelete=DELETE_INVITE)
+
+
+bind_on_read(InvitesResponse, "invites")

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import msgspec
 
 from deepgram.core.blocking import blocking
-from deepgram.core.endpoint import Endpoint
-from deepgram.core.redact import SECRETS, mask
+from deepgram.core.operation import Operation, document
+from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
 from deepgram.types.options import KeyListOptions, KeyOptions
 
 if TYPE_CHECKING:
@@ -50,17 +50,12 @@ class Key(Resource):
             data["key"] = mask(self.key)
         return msgspec.json.format(msgspec.json.encode(data).decode(), indent=2)
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        Resource._attach(self, api, project_id)
-        if self.member is not None:
-            self.member._attach(api, project_id)
-
     async def adelete(self) -> Message:
-        """DELETE /v1/projects/{project_id}/keys/{key_id}."""
+        """Delete this key (`project.keys.delete`)."""
         return await Keys(self._bound_api(), self._bound_project_id()).adelete(self.api_key_id)
 
     async def arefresh(self) -> Key:
-        """GET /v1/projects/{project_id}/keys/{key_id}; updates this object (the secret is kept)."""
+        """Reload this key's fields (`project.keys.get`); the secret is kept."""
         fresh = await Keys(self._bound_api(), self._bound_project_id()).aget(self.api_key_id)
         for name in self.__struct_fields__:
             if name != "key":
@@ -71,13 +66,10 @@ class Key(Resource):
     refresh = blocking(arefresh)
 
 
-class KeysResponse(Model):
+class KeysResponse(Listing):
     """GET /v1/projects/{project_id}/keys: every key, each with its owner in `key.member`."""
 
     api_keys: builtins.list[Key] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.api_keys, api, project_id)
 
 
 class KeyResponse(Model):
@@ -157,30 +149,41 @@ def _created_key(key: Key) -> KeyResponse:
     return KeyResponse(api_key=key, member=None)
 
 
-LIST_KEYS = Endpoint[KeysResponse](
+LIST_KEYS = Operation[KeysResponse](
     "get_keys",
     "GET",
     "/v1/projects/{project_id}/keys",
     _KeysWire,
+    "the project's API keys, each with its owner in `key.member`",
     options=KeyListOptions,
     adapt=_keys_from_wire,
     requires=("api_keys",),
 )
-GET_KEY = Endpoint[KeyResponse](
-    "get_key", "GET", "/v1/projects/{project_id}/keys/{key_id}", _KeyWire, adapt=_key_from_wire
+GET_KEY = Operation[KeyResponse](
+    "get_key",
+    "GET",
+    "/v1/projects/{project_id}/keys/{key_id}",
+    _KeyWire,
+    "one API key and its owner",
+    adapt=_key_from_wire,
 )
-CREATE_KEY = Endpoint[KeyResponse](
+CREATE_KEY = Operation[KeyResponse](
     "create_key",
     "POST",
     "/v1/projects/{project_id}/keys",
     Key,
+    "create an API key; its secret is in the response only",
     options=KeyOptions,
     body=True,
     adapt=_created_key,
     requires=("api_key_id",),
 )
-DELETE_KEY = Endpoint[Message](
-    "delete_key", "DELETE", "/v1/projects/{project_id}/keys/{key_id}", Message,
+DELETE_KEY = Operation[Message](
+    "delete_key",
+    "DELETE",
+    "/v1/projects/{project_id}/keys/{key_id}",
+    Message,
+    "delete an API key",
     after=lambda ids: SECRETS.forget(ids.get("key_id", "")),  # a deleted key's secret is no longer kept
 )
 
@@ -188,17 +191,17 @@ DELETE_KEY = Endpoint[Message](
 class Keys(ProjectCollection):
     """`project.keys`: list, fetch, create and delete the project's API keys."""
 
+    @LIST_KEYS.documents
     async def alist(self, status: str | None = None) -> builtins.list[Key]:
-        """GET /v1/projects/{project_id}/keys (optionally only `active` or `expired` keys)."""
-        options = KeyListOptions.coerce(status=status) if status is not None else None
-        response = await self._api.call(LIST_KEYS, {"project_id": self.project_id}, options)
-        return response.api_keys
+        """`status`: only `active` or `expired` keys."""
+        return (await self._api.call(LIST_KEYS, self.project_id, status=status)).api_keys
 
+    @GET_KEY.documents
     async def aget(self, key_id: str) -> Key:
-        """GET /v1/projects/{project_id}/keys/{key_id}; the key, with its owner in `.member`."""
-        response = await self._api.call(GET_KEY, {"project_id": self.project_id, "key_id": key_id})
-        return response.api_key
+        """The key, with its owner in `.member`."""
+        return (await self._api.call(GET_KEY, self.project_id, key_id)).api_key
 
+    @CREATE_KEY.documents
     async def acreate(
         self,
         comment: str | None = None,
@@ -208,26 +211,43 @@ class Keys(ProjectCollection):
         time_to_live_in_seconds: int | None = None,
         expiration_date: str | datetime.date | None = None,
     ) -> Key:
-        """POST /v1/projects/{project_id}/keys; the new key's `.key` holds its secret (shown once).
+        """The new key's `.key` holds its secret (shown once).
 
         Raises `DeepgramValueError` before sending when no scope is given, or both a TTL and an
         expiration date are.
         """
-        options = KeyOptions.coerce(
+        response = await self._api.call(
+            CREATE_KEY,
+            self.project_id,
             comment=comment,
             scopes=scopes,
             tags=tags,
             time_to_live_in_seconds=time_to_live_in_seconds,
             expiration_date=expiration_date,
         )
-        response = await self._api.call(CREATE_KEY, {"project_id": self.project_id}, options)
         return response.api_key
 
+    @DELETE_KEY.documents
     async def adelete(self, key_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/keys/{key_id}."""
-        return await self._api.call(DELETE_KEY, {"project_id": self.project_id, "key_id": key_id})
+        return await self._api.call(DELETE_KEY, self.project_id, key_id)
 
     list = blocking(alist)
     get = blocking(aget)
     create = blocking(acreate)
     delete = blocking(adelete)
+
+
+document(Key, adelete=DELETE_KEY, arefresh=GET_KEY)
+
+
+def _owner_of(key: Key, member: Member | None) -> Member | None:
+    # The owner is bound to the key's client when first read, not when the key list is decoded.
+    if member is not None and "_bound" not in member.__dict__ and "_bound" in key.__dict__:
+        member.__dict__["_bound"] = key.__dict__["_bound"]
+    return member
+
+
+on_read(Key, "member", _owner_of)
+
+
+bind_on_read(KeysResponse, "api_keys")

@@ -7,15 +7,12 @@ from collections.abc import Coroutine, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from deepgram.core.blocking import blocking
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation, document
 from deepgram.errors import DeepgramError
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Model, Resource, attach_all
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
 from deepgram.types.options import ScopeOptions
-
-if TYPE_CHECKING:
-    from deepgram.core.api import Api
 
 T = TypeVar("T")
 
@@ -55,7 +52,7 @@ class Scopes(builtins.list[str]):
         return member._run(coro)
 
     async def alist(self) -> Scopes:
-        """Reload from GET /v1/projects/{project_id}/members/{member_id}/scopes; returns this list."""
+        """Reload from the API (`project.members.scopes`); returns this list."""
         member = self._owner()
         scopes = await Members(member._bound_api(), member._bound_project_id()).ascopes(member.member_id)
         self[:] = scopes
@@ -66,7 +63,7 @@ class Scopes(builtins.list[str]):
         return await self.alist()
 
     async def aupdate(self, scope: str) -> Message:
-        """PUT /v1/projects/{project_id}/members/{member_id}/scopes, then set this list to `[scope]`."""
+        """Change the member's scope (`project.members.update_scope`), then set this list to `[scope]`."""
         member = self._owner()
         message = await Members(member._bound_api(), member._bound_project_id()).aupdate_scope(
             member.member_id, scope
@@ -93,29 +90,20 @@ class Member(Resource):
         scopes: builtins.list[str] = []
     __identity__: ClassVar[str] = "member_id"
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        # Wrapped here rather than on decode: only a member bound to a client can act on its scopes,
-        # and decoding stays at msgspec's speed.
-        Resource._attach(self, api, project_id)
-        self.scopes = Scopes.of(self.scopes, self)
-
     def __repr__(self) -> str:
         return self._shown()
 
     async def aremove(self) -> Message:
-        """DELETE /v1/projects/{project_id}/members/{member_id}."""
+        """Remove this member from the project (`project.members.remove`)."""
         return await Members(self._bound_api(), self._bound_project_id()).aremove(self.member_id)
 
     remove = blocking(aremove)
 
 
-class MembersResponse(Model):
+class MembersResponse(Listing):
     """GET /v1/projects/{project_id}/members."""
 
     members: builtins.list[Member] = []
-
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        attach_all(self.members, api, project_id)
 
 
 class ScopesResponse(Model):
@@ -124,21 +112,35 @@ class ScopesResponse(Model):
     scopes: builtins.list[str] = []
 
 
-LIST_MEMBERS = Endpoint[MembersResponse](
-    "get_members", "GET", "/v1/projects/{project_id}/members", MembersResponse, requires=("members",)
+LIST_MEMBERS = Operation[MembersResponse](
+    "get_members",
+    "GET",
+    "/v1/projects/{project_id}/members",
+    MembersResponse,
+    "the project's members",
+    requires=("members",),
 )
-REMOVE_MEMBER = Endpoint[Message](
-    "remove_member", "DELETE", "/v1/projects/{project_id}/members/{member_id}", Message
+REMOVE_MEMBER = Operation[Message](
+    "remove_member",
+    "DELETE",
+    "/v1/projects/{project_id}/members/{member_id}",
+    Message,
+    "remove a member from the project",
 )
-GET_MEMBER_SCOPES = Endpoint[ScopesResponse](
-    "get_member_scopes", "GET", "/v1/projects/{project_id}/members/{member_id}/scopes", ScopesResponse,
+GET_MEMBER_SCOPES = Operation[ScopesResponse](
+    "get_member_scopes",
+    "GET",
+    "/v1/projects/{project_id}/members/{member_id}/scopes",
+    ScopesResponse,
+    "a member's scopes",
     requires=("scopes",),
 )
-UPDATE_MEMBER_SCOPE = Endpoint[Message](
+UPDATE_MEMBER_SCOPE = Operation[Message](
     "update_member_scope",
     "PUT",
     "/v1/projects/{project_id}/members/{member_id}/scopes",
     Message,
+    "change a member's scope (owner, admin or member)",
     options=ScopeOptions,
     body=True,
 )
@@ -147,32 +149,51 @@ UPDATE_MEMBER_SCOPE = Endpoint[Message](
 class Members(ProjectCollection):
     """`project.members`: list members, change their scopes, remove them."""
 
+    @LIST_MEMBERS.documents
     async def alist(self) -> builtins.list[Member]:
-        """GET /v1/projects/{project_id}/members."""
-        response = await self._api.call(LIST_MEMBERS, {"project_id": self.project_id})
-        return response.members
+        return (await self._api.call(LIST_MEMBERS, self.project_id)).members
 
+    @REMOVE_MEMBER.documents
     async def aremove(self, member_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/members/{member_id}."""
-        return await self._api.call(REMOVE_MEMBER, {"project_id": self.project_id, "member_id": member_id})
+        return await self._api.call(REMOVE_MEMBER, self.project_id, member_id)
 
+    @GET_MEMBER_SCOPES.documents
     async def ascopes(self, member_id: str) -> Scopes:
-        """GET /v1/projects/{project_id}/members/{member_id}/scopes; the list carries `update()`."""
-        response = await self._api.call(
-            GET_MEMBER_SCOPES, {"project_id": self.project_id, "member_id": member_id}
-        )
-        member = Member(member_id=member_id, scopes=Scopes(response.scopes))
+        """The list carries `update()`."""
+        response = await self._api.call(GET_MEMBER_SCOPES, self.project_id, member_id)
+        member = Member(member_id=member_id)
         member._attach(self._api, self.project_id)
+        member.scopes = Scopes.of(response.scopes, member)
         return member.scopes
 
+    @UPDATE_MEMBER_SCOPE.documents
     async def aupdate_scope(self, member_id: str, scope: str | ScopeOptions) -> Message:
-        """PUT /v1/projects/{project_id}/members/{member_id}/scopes with `{"scope": scope}`."""
-        options = ScopeOptions.coerce(scope=scope) if isinstance(scope, str) else ScopeOptions.coerce(scope)
-        return await self._api.call(
-            UPDATE_MEMBER_SCOPE, {"project_id": self.project_id, "member_id": member_id}, options
-        )
+        """`scope`: the new scope, or a `ScopeOptions`."""
+        options = {"scope": scope} if isinstance(scope, str) else scope
+        return await self._api.call(UPDATE_MEMBER_SCOPE, self.project_id, member_id, options=options)
 
     list = blocking(alist)
     remove = blocking(aremove)
     scopes = blocking(ascopes)
     update_scope = blocking(aupdate_scope)
+
+
+document(Scopes, alist=GET_MEMBER_SCOPES, arefresh=GET_MEMBER_SCOPES, aupdate=UPDATE_MEMBER_SCOPE)
+document(Member, aremove=REMOVE_MEMBER)
+
+
+def _scopes_of(member: Member, scopes: builtins.list[str]) -> Scopes:
+    # Wrapped when first read rather than on decode or attach, so a list of members costs no more
+    # than msgspec's decoding until a member's scopes are used.
+    # A `Scopes` made without an owner gets one once its member is bound to a client.
+    if isinstance(scopes, Scopes) and (
+        getattr(scopes, "_member", None) is not None or "_bound" not in member.__dict__
+    ):
+        return scopes
+    return Scopes.of(scopes, member)
+
+
+on_read(Member, "scopes", _scopes_of)
+
+
+bind_on_read(MembersResponse, "members")

@@ -6,7 +6,7 @@ import builtins
 from typing import TYPE_CHECKING, Any
 
 from deepgram.core.blocking import blocking
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.resources.collection import Collection
 from deepgram.types.base import Model
 from deepgram.types.options import ModelOptions
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class TTSMetadata(Model):
-    """A voice's metadata (accent, age, colour, sample...), plus the seed's usage fields."""
+    """A voice's metadata (accent, age, colour, sample...), plus the usage fields the 4.x SDK read."""
 
     accent: str | None = None
     age: str | None = None
@@ -62,12 +62,12 @@ class ModelsResponse(Model):
 
     @property
     def stt_models(self) -> builtins.list[ModelInfo]:
-        """The speech-to-text models (the seed's name for `stt`)."""
+        """The speech-to-text models (the 4.x SDK's name for `stt`)."""
         return self.stt
 
     @property
     def tts_models(self) -> builtins.list[ModelInfo]:
-        """The text-to-speech models (the seed's name for `tts`)."""
+        """The text-to-speech models (the 4.x SDK's name for `tts`)."""
         return self.tts
 
     def __getitem__(self, name: str) -> Any:
@@ -76,15 +76,26 @@ class ModelsResponse(Model):
         return super().__getitem__(name)
 
 
-LIST_MODELS = Endpoint[ModelsResponse](
-    "get_models", "GET", "/v1/models", ModelsResponse, options=ModelOptions
+LIST_MODELS = Operation[ModelsResponse](
+    "list_models", "GET", "/v1/models", ModelsResponse, "the public model catalogue", options=ModelOptions
 )
-GET_MODEL = Endpoint[ModelResponse]("get_model", "GET", "/v1/models/{model_id}", ModelResponse)
-LIST_PROJECT_MODELS = Endpoint[ModelsResponse](
-    "get_project_models", "GET", "/v1/projects/{project_id}/models", ModelsResponse, options=ModelOptions
+GET_MODEL = Operation[ModelResponse](
+    "get_model", "GET", "/v1/models/{model_id}", ModelResponse, "one model of the public catalogue"
 )
-GET_PROJECT_MODEL = Endpoint[ModelResponse](
-    "get_project_model", "GET", "/v1/projects/{project_id}/models/{model_id}", ModelResponse
+LIST_PROJECT_MODELS = Operation[ModelsResponse](
+    "get_project_models",
+    "GET",
+    "/v1/projects/{project_id}/models",
+    ModelsResponse,
+    "the models a project may use",
+    options=ModelOptions,
+)
+GET_PROJECT_MODEL = Operation[ModelResponse](
+    "get_project_model",
+    "GET",
+    "/v1/projects/{project_id}/models/{model_id}",
+    ModelResponse,
+    "one model a project may use",
 )
 
 
@@ -98,20 +109,19 @@ class Models(Collection):
     def __repr__(self) -> str:
         return f"<Models of project {self.project_id}>" if self.project_id else "<Models (public catalogue)>"
 
+    @LIST_PROJECT_MODELS.documents
     async def alist(self, include_outdated: bool | None = None) -> ModelsResponse:
-        """GET /v1/models or /v1/projects/{project_id}/models."""
-        options = (
-            ModelOptions.coerce(include_outdated=include_outdated) if include_outdated is not None else None
-        )
+        """Without a project (`client.models`): GET /v1/models."""
         if self.project_id is None:
-            return await self._api.call(LIST_MODELS, {}, options)
-        return await self._api.call(LIST_PROJECT_MODELS, {"project_id": self.project_id}, options)
+            return await self._api.call(LIST_MODELS, include_outdated=include_outdated)
+        return await self._api.call(LIST_PROJECT_MODELS, self.project_id, include_outdated=include_outdated)
 
+    @GET_PROJECT_MODEL.documents
     async def aget(self, model_id: str) -> ModelResponse:
-        """GET /v1/models/{model_id} or /v1/projects/{project_id}/models/{model_id}."""
+        """Without a project (`client.models`): GET /v1/models/{model_id}."""
         if self.project_id is None:
-            return await self._api.call(GET_MODEL, {"model_id": model_id})
-        return await self._api.call(GET_PROJECT_MODEL, {"project_id": self.project_id, "model_id": model_id})
+            return await self._api.call(GET_MODEL, model_id)
+        return await self._api.call(GET_PROJECT_MODEL, self.project_id, model_id)
 
     list = blocking(alist)
     get = blocking(aget)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from deepgram.core.blocking import blocking
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation, document
 from deepgram.errors import DeepgramValueError
 from deepgram.resources.billing import Balances, Billing, Purchases
 from deepgram.resources.collection import Collection
@@ -16,7 +17,7 @@ from deepgram.resources.keys import Keys
 from deepgram.resources.members import Members
 from deepgram.resources.models import Models
 from deepgram.resources.usage import Usage
-from deepgram.types.base import Model, Resource
+from deepgram.types.base import Listing, Resource, bind_on_read
 from deepgram.types.options import ProjectOptions
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ class Project(Resource):
     mip_opt_out: bool | None = None
     __identity__: ClassVar[str] = "project_id"
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        super()._attach(api, self.project_id or project_id)
+    def _project_of(self) -> str | None:
+        return self.project_id or super()._project_of()
 
     def _scope(self) -> tuple[Api, str]:
         return self._bound_api(), self._bound_project_id()
@@ -82,23 +83,23 @@ class Project(Resource):
         return Models(*self._scope())
 
     async def arefresh(self) -> Project:
-        """GET /v1/projects/{project_id}; loads the fields into this object and returns it."""
+        """Reload this project's fields (`client.projects.get`) into this object and return it."""
         fresh = await Projects(self._bound_api()).aget(self.project_id)
         for name in self.__struct_fields__:
             setattr(self, name, getattr(fresh, name))
         return self
 
     async def aupdate(self, *, name: str | None = None, company: str | None = None) -> Project:
-        """PATCH /v1/projects/{project_id} with only the fields given, then reload this object."""
+        """Change the fields given (`client.projects.update`), then reload this object."""
         await Projects(self._bound_api()).aupdate(self.project_id, name=name, company=company)
         return await self.arefresh()
 
     async def adelete(self) -> Message:
-        """DELETE /v1/projects/{project_id}."""
+        """Delete this project (`client.projects.delete`); irreversible."""
         return await Projects(self._bound_api()).adelete(self.project_id)
 
     async def aleave(self) -> Message:
-        """DELETE /v1/projects/{project_id}/leave: remove the calling account from the project."""
+        """Remove the calling account from this project (`client.projects.leave`)."""
         return await Projects(self._bound_api()).aleave(self.project_id)
 
     refresh = blocking(arefresh)
@@ -107,25 +108,40 @@ class Project(Resource):
     leave = blocking(aleave)
 
 
-class ProjectsResponse(Model):
+class ProjectsResponse(Listing):
     """GET /v1/projects."""
 
     projects: builtins.list[Project] = []
 
-    def _attach(self, api: Api, project_id: str | None) -> None:
-        for project in self.projects:
-            project._attach(api, None)
 
-
-LIST_PROJECTS = Endpoint[ProjectsResponse](
-    "get_projects", "GET", "/v1/projects", ProjectsResponse, requires=("projects",)
+LIST_PROJECTS = Operation[ProjectsResponse](
+    "get_projects",
+    "GET",
+    "/v1/projects",
+    ProjectsResponse,
+    "the projects the credentials can see",
+    requires=("projects",),
 )
-GET_PROJECT = Endpoint[Project]("get_project", "GET", "/v1/projects/{project_id}", Project)
-UPDATE_PROJECT = Endpoint[Message](
-    "update_project", "PATCH", "/v1/projects/{project_id}", Message, options=ProjectOptions, body=True
+GET_PROJECT = Operation[Project]("get_project", "GET", "/v1/projects/{project_id}", Project, "one project")
+UPDATE_PROJECT = Operation[Message](
+    "update_project",
+    "PATCH",
+    "/v1/projects/{project_id}",
+    Message,
+    "change a project's name or company (only the fields given are sent)",
+    options=ProjectOptions,
+    body=True,
 )
-DELETE_PROJECT = Endpoint[Message]("delete_project", "DELETE", "/v1/projects/{project_id}", Message)
-LEAVE_PROJECT = Endpoint[Message]("leave_project", "DELETE", "/v1/projects/{project_id}/leave", Message)
+DELETE_PROJECT = Operation[Message](
+    "delete_project", "DELETE", "/v1/projects/{project_id}", Message, "delete a project (irreversible)"
+)
+LEAVE_PROJECT = Operation[Message](
+    "leave_project",
+    "DELETE",
+    "/v1/projects/{project_id}/leave",
+    Message,
+    "remove the calling account from a project",
+)
 
 
 class Projects(Collection):
@@ -142,33 +158,37 @@ class Projects(Collection):
         project._attach(self._api, project_id)
         return project
 
+    @LIST_PROJECTS.documents
     async def alist(self) -> builtins.list[Project]:
-        """GET /v1/projects."""
         return (await self._api.call(LIST_PROJECTS)).projects
 
+    @GET_PROJECT.documents
     async def aget(self, project_id: str) -> Project:
-        """GET /v1/projects/{project_id}."""
-        return await self._api.call(GET_PROJECT, {"project_id": project_id})
+        return await self._api.call(GET_PROJECT, project_id)
 
+    @UPDATE_PROJECT.documents
     async def aupdate(
-        self, /, project_id: str, options: ProjectOptions | None = None, **fields: Any
+        self, /, project_id: str, options: ProjectOptions | Mapping[str, Any] | None = None, **fields: Any
     ) -> Message:
-        """PATCH /v1/projects/{project_id} with the fields given (at least one)."""
-        changes = ProjectOptions.coerce(options, **fields)
-        if not changes.to_dict():
-            raise DeepgramValueError("nothing to update: give name=... and/or company=...")
-        return await self._api.call(UPDATE_PROJECT, {"project_id": project_id}, changes)
+        """At least one of `name`, `company`."""
+        return await self._api.call(UPDATE_PROJECT, project_id, options=options, **fields)
 
+    @DELETE_PROJECT.documents
     async def adelete(self, project_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}."""
-        return await self._api.call(DELETE_PROJECT, {"project_id": project_id})
+        return await self._api.call(DELETE_PROJECT, project_id)
 
+    @LEAVE_PROJECT.documents
     async def aleave(self, project_id: str) -> Message:
-        """DELETE /v1/projects/{project_id}/leave."""
-        return await self._api.call(LEAVE_PROJECT, {"project_id": project_id})
+        return await self._api.call(LEAVE_PROJECT, project_id)
 
     list = blocking(alist)
     get = blocking(aget)
     update = blocking(aupdate)
     delete = blocking(adelete)
     leave = blocking(aleave)
+
+
+document(Project, arefresh=GET_PROJECT, aupdate=UPDATE_PROJECT, adelete=DELETE_PROJECT, aleave=LEAVE_PROJECT)
+
+
+bind_on_read(ProjectsResponse, "projects")

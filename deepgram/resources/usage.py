@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from deepgram.core.blocking import blocking
 from deepgram.resources.collection import ProjectCollection
@@ -28,45 +29,70 @@ from deepgram.types.options import (
     UsageFieldsOptions,
     UsageRequestOptions,
     UsageSummaryOptions,
+    UsageWindowOptions,
 )
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
+    from deepgram.core.operation import Operation
+    from deepgram.core.request_options import RequestOptions
     from deepgram.usage.query import RequestQuery
 
 
+R = TypeVar("R")
+
+
 async def fetch_fields(
-    api: Api, project_id: str, options: UsageFieldsOptions | None, *, totals: bool = True
+    api: Api,
+    project_id: str,
+    options: UsageWindowOptions | Mapping[str, Any] | None = None,
+    *,
+    totals: bool = True,
+    request_options: RequestOptions | None = None,
+    **window: Any,
 ) -> UsageFieldsResponse:
-    """GET /usage/fields and, unless `totals=False`, GET /usage/breakdown?grouping=endpoint for the
-    same window, concurrently, to fill the seed's `stt`/`tts` totals."""
-    params = {"project_id": project_id}
-    if not totals:
-        return await api.call(GET_USAGE_FIELDS, params, options)
-    window = options.to_dict() if options is not None else {}
-    breakdown_options = UsageBreakdownOptions.coerce(window, grouping="endpoint")
-    fields, by_endpoint = await asyncio.gather(
-        api.call(GET_USAGE_FIELDS, params, options),
-        api.call(GET_USAGE_BREAKDOWN, params, breakdown_options),
-    )
-    return fill_totals(fields, by_endpoint)
+    """GET /usage/fields, with the `stt`/`tts` totals of the same window (see `with_totals`).
+    `options` may be any usage endpoint's options: their window is used."""
+    fields = UsageFieldsOptions.coerce(options, **window)
+    return await with_totals(api, GET_USAGE_FIELDS, project_id, fields, fill_totals, totals, request_options)
 
 
 async def fetch_summary(
-    api: Api, project_id: str, options: UsageSummaryOptions, *, totals: bool = True
+    api: Api,
+    project_id: str,
+    options: UsageSummaryOptions | UsageRequestOptions | Mapping[str, Any] | None = None,
+    *,
+    totals: bool = True,
+    request_options: RequestOptions | None = None,
+    **filters: Any,
 ) -> UsageSummaryResponse:
-    """GET /usage and, unless `totals=False`, GET /usage/breakdown?grouping=endpoint with the same
-    window and filters, concurrently: the current API's summary has no `results`, so they are
-    filled with one entry of totals for the whole window (see `fill_summary`)."""
-    params = {"project_id": project_id}
-    if not totals:
-        return await api.call(GET_USAGE_SUMMARY, params, options)
-    breakdown_options = UsageBreakdownOptions.coerce(options.to_dict(), grouping="endpoint")
-    summary, by_endpoint = await asyncio.gather(
-        api.call(GET_USAGE_SUMMARY, params, options),
-        api.call(GET_USAGE_BREAKDOWN, params, breakdown_options),
+    """GET /usage: the current API's summary has no `results`, so they are filled with one entry of
+    totals for the whole window (see `with_totals`, `fill_summary`)."""
+    summary = UsageSummaryOptions.coerce(options, **filters)
+    return await with_totals(
+        api, GET_USAGE_SUMMARY, project_id, summary, fill_summary, totals, request_options
     )
-    return fill_summary(summary, by_endpoint)
+
+
+async def with_totals(
+    api: Api,
+    operation: Operation[R],
+    project_id: str,
+    options: UsageFieldsOptions | UsageSummaryOptions,
+    fill: Callable[[R, UsageBreakdownResponse], R],
+    totals: bool,
+    request_options: RequestOptions | None,
+) -> R:
+    """`operation` and, unless `totals` is false, GET /usage/breakdown?grouping=endpoint with the same
+    window and filters, concurrently; `fill` adds the breakdown's totals to the first answer."""
+    if not totals:
+        return await api.call(operation, project_id, options=options, request_options=request_options)
+    by_endpoint = UsageBreakdownOptions.coerce(options.to_dict(), grouping="endpoint")
+    result, breakdown = await asyncio.gather(
+        api.call(operation, project_id, options=options, request_options=request_options),
+        api.call(GET_USAGE_BREAKDOWN, project_id, options=by_endpoint, request_options=request_options),
+    )
+    return fill(result, breakdown)
 
 
 class Usage(ProjectCollection):
@@ -83,44 +109,41 @@ class Usage(ProjectCollection):
 
         return RequestQuery(self._api, self.project_id, **filters)
 
+    @LIST_REQUESTS.documents
     async def apage(
-        self, /, options: UsageRequestOptions | None = None, **kwargs: Any
+        self, /, options: UsageRequestOptions | Mapping[str, Any] | None = None, **filters: Any
     ) -> UsageRequestsResponse:
-        """GET /v1/projects/{project_id}/requests: one page, as the API returns it."""
-        return await self._api.call(
-            LIST_REQUESTS, {"project_id": self.project_id}, UsageRequestOptions.coerce(options, **kwargs)
-        )
+        """One page, as the API returns it; `requests(...)` reads every page."""
+        return await self._api.call(LIST_REQUESTS, self.project_id, options=options, **filters)
 
+    @GET_REQUEST.documents
     async def aget(self, request_id: str) -> UsageRequest:
-        """GET /v1/projects/{project_id}/requests/{request_id}."""
-        return await self._api.call(GET_REQUEST, {"project_id": self.project_id, "request_id": request_id})
+        return await self._api.call(GET_REQUEST, self.project_id, request_id)
 
+    @GET_USAGE_SUMMARY.documents
     async def asummary(
-        self, /, options: UsageSummaryOptions | None = None, *, totals: bool = True, **filters: Any
+        self, /, options: UsageSummaryOptions | Mapping[str, Any] | None = None, *, totals: bool = True,
+        **filters: Any,
     ) -> UsageSummaryResponse:
-        """GET /v1/projects/{project_id}/usage with a window and filters; `results` holds the window's
-        totals from the usage breakdown unless `totals=False` (the API itself sends no `results`)."""
-        return await fetch_summary(
-            self._api, self.project_id, UsageSummaryOptions.coerce(options, **filters), totals=totals
-        )
+        """`results` holds the window's totals from the usage breakdown unless `totals=False` (the API
+        itself sends no `results`)."""
+        return await fetch_summary(self._api, self.project_id, options, totals=totals, **filters)
 
+    @GET_USAGE_FIELDS.documents
     async def afields(
-        self, /, options: UsageFieldsOptions | None = None, *, totals: bool = True, **window: Any
+        self, /, options: UsageFieldsOptions | Mapping[str, Any] | None = None, *,
+        totals: bool = True, **window: Any,
     ) -> UsageFieldsResponse:
-        """GET /v1/projects/{project_id}/usage/fields, with `stt`/`tts` totals unless `totals=False`."""
-        return await fetch_fields(
-            self._api, self.project_id, UsageFieldsOptions.coerce(options, **window), totals=totals
-        )
+        """With `stt`/`tts` totals for the same window from GET .../usage/breakdown?grouping=endpoint
+        (fetched concurrently) unless `totals=False`."""
+        return await fetch_fields(self._api, self.project_id, options, totals=totals, **window)
 
+    @GET_USAGE_BREAKDOWN.documents
     async def abreakdown(
-        self, /, options: UsageBreakdownOptions | None = None, **filters: Any
+        self, /, options: UsageBreakdownOptions | Mapping[str, Any] | None = None, **filters: Any
     ) -> UsageBreakdownResponse:
-        """GET /v1/projects/{project_id}/usage/breakdown, e.g. `grouping="endpoint"`."""
-        return await self._api.call(
-            GET_USAGE_BREAKDOWN,
-            {"project_id": self.project_id},
-            UsageBreakdownOptions.coerce(options, **filters),
-        )
+        """E.g. `grouping="endpoint"`."""
+        return await self._api.call(GET_USAGE_BREAKDOWN, self.project_id, options=options, **filters)
 
     async def await_for(
         self, request_id: str, *, timeout: float = 60.0, interval: float = 0.5

@@ -1,8 +1,8 @@
-"""The usage endpoints, and the seed's `stt`/`tts` totals derived from a breakdown by endpoint."""
+"""The usage operations, and the `stt`/`tts` totals of the usage fields derived from a breakdown."""
 
 from __future__ import annotations
 
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.resources.usage_types import (
     STTDetails,
     SummaryTokens,
@@ -25,41 +25,46 @@ from deepgram.types.options import (
     UsageSummaryOptions,
 )
 
-LIST_REQUESTS = Endpoint[UsageRequestsResponse](
+LIST_REQUESTS = Operation[UsageRequestsResponse](
     "get_usage_requests",
     "GET",
     "/v1/projects/{project_id}/requests",
     UsageRequestsResponse,
+    "one page of the project's request log",
     options=UsageRequestOptions,
     dates="datetime",
     requires=("requests",),
 )
-GET_REQUEST = Endpoint[UsageRequest](
+GET_REQUEST = Operation[UsageRequest](
     "get_usage_request",
     "GET",
     "/v1/projects/{project_id}/requests/{request_id}",
     _RequestWire,
+    "one request of the log",
     adapt=request_from_wire,
 )
-GET_USAGE_SUMMARY = Endpoint[UsageSummaryResponse](
+GET_USAGE_SUMMARY = Operation[UsageSummaryResponse](
     "get_usage_summary",
     "GET",
     "/v1/projects/{project_id}/usage",
     UsageResponse,
+    "usage totals for a window, with feature filters",
     options=UsageSummaryOptions,
 )
-GET_USAGE_FIELDS = Endpoint[UsageFieldsResponse](
+GET_USAGE_FIELDS = Operation[UsageFieldsResponse](
     "get_usage_fields",
     "GET",
     "/v1/projects/{project_id}/usage/fields",
     UsageFieldsResponse,
+    "the tags, models, processing methods and features used in a window",
     options=UsageFieldsOptions,
 )
-GET_USAGE_BREAKDOWN = Endpoint[UsageBreakdownResponse](
+GET_USAGE_BREAKDOWN = Operation[UsageBreakdownResponse](
     "get_usage_breakdown",
     "GET",
     "/v1/projects/{project_id}/usage/breakdown",
     UsageBreakdownResponse,
+    "usage for a window, grouped by one dimension",
     options=UsageBreakdownOptions,
 )
 

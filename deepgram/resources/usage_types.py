@@ -43,7 +43,7 @@ class SpeechSegment(Model):
 
 
 class Config(Model):
-    """A single configuration setting (the seed's name); request options arrive in `details.config`."""
+    """A single configuration setting (the 4.x SDK's name); request options arrive in `details.config`."""
 
     key: str | None = None
     value: str | None = None
@@ -260,7 +260,7 @@ class UsageSummaryResponse(Model):
 
 
 class UsageResponse(UsageSummaryResponse):
-    """The seed's name for the `/usage` answer of `get_usage` (same endpoint as the summary)."""
+    """The 4.x SDK's name for the `/usage` answer of `get_usage` (same endpoint as the summary)."""
 
 
 class UsageModel(Model):
@@ -308,7 +308,7 @@ class TTSDetails(Model):
 
 
 class UsageFieldsResponse(Model):
-    """GET /v1/projects/{project_id}/usage/fields, plus the seed's `stt`/`tts` totals for the window
+    """GET /v1/projects/{project_id}/usage/fields, plus the `stt`/`tts` totals for the window
     (filled from the usage breakdown by endpoint unless `totals=False`)."""
 
     tags: list[str] = []

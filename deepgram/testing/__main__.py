@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import ipaddress
 import signal
 import sys
 from collections.abc import Sequence
@@ -22,7 +23,12 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the emulator until Ctrl-C")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     serve.add_argument("--port", type=int, default=8080, help="port (0 = any free port)")
-    serve.add_argument("--api-key", default=DEFAULT_API_KEY, help="the admin key clients authenticate with")
+    serve.add_argument(
+        "--api-key",
+        default=None,
+        help=f"the admin key clients authenticate with (default on loopback: {DEFAULT_API_KEY}; "
+        "required, and not that one, on any other --host)",
+    )
     serve.add_argument("--seed", type=int, default=1, help="seed of the generated data")
     serve.add_argument("--requests", type=int, default=5000, help="size of the main project's request log")
     serve.add_argument(
@@ -82,9 +88,27 @@ async def serve(args: argparse.Namespace) -> None:
         await stop.wait()
 
 
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable only from this machine (127.0.0.0/8, ::1, localhost)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[] ")).is_loopback
+    except ValueError:
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = parser().parse_args(argv)
+    if not is_loopback(args.host) and args.api_key in (None, DEFAULT_API_KEY):
+        print(
+            f"error: refusing to serve on {args.host} with the well-known default key; "
+            "pass --api-key with a key of your own (or bind --host 127.0.0.1)",
+            file=sys.stderr,
+        )
+        return 2
+    args.api_key = args.api_key or DEFAULT_API_KEY
     try:
         asyncio.run(serve(args))
     except KeyboardInterrupt:

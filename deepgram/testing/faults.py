@@ -13,7 +13,7 @@ import random
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, cast
 
 FaultKind = Literal["status", "latency", "drop", "truncate", "garbage"]
 KINDS: tuple[str, ...] = ("status", "latency", "drop", "truncate", "garbage")
@@ -152,10 +152,10 @@ def parse_spec(spec: str) -> FaultRule:
         fields.setdefault("status", kind)
         kind = "status"
     numbers = {"status": int, "times": int, "rate": float, "retry_after": float, "seconds": float}
-    converted: dict[str, object] = {k: numbers[k](v) if k in numbers else v for k, v in fields.items()}
+    converted: dict[str, Any] = {k: numbers[k](v) if k in numbers else v for k, v in fields.items()}
     if kind is None:
         kind = "latency" if "seconds" in converted and "status" not in converted else "status"
     unknown = set(converted) - {"path", "method", *numbers}
     if unknown:
         raise ValueError(f"unknown fault settings: {', '.join(sorted(unknown))}")
-    return FaultRule(kind=kind, **converted)  # type: ignore[arg-type]
+    return FaultRule(kind=cast("FaultKind", kind), **converted)  # checked in __post_init__

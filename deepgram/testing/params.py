@@ -109,6 +109,8 @@ def json_body(raw: bytes) -> dict[str, Any]:
         value = msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
         raise ApiError(400, "INVALID_JSON", f"Malformed JSON body: {exc}") from exc
+    except RecursionError:
+        raise ApiError(400, "INVALID_JSON", "The JSON body is nested too deeply.") from None
     if not isinstance(value, dict):
         raise ApiError(400, "INVALID_JSON", "The request body must be a JSON object.")
     return value

@@ -23,7 +23,8 @@ ENDPOINTS = ("listen", "read", "speak", "agent")
 METHODS = ("sync", "async", "streaming")
 DEPLOYMENTS = ("hosted", "beta", "self-hosted")
 
-#: Boolean feature filters accepted by `/usage` and `/usage/breakdown`.
+#: Boolean feature filters accepted by `/usage` and `/usage/breakdown`. `detect_topics`,
+#: `interim_results` and `ner` are older names the 4.x SDK still sends; no generated request uses them.
 FEATURE_FLAGS = (
     "alternatives",
     "callback_method",
@@ -35,17 +36,20 @@ FEATURE_FLAGS = (
     "custom_topic",
     "detect_entities",
     "detect_language",
+    "detect_topics",
     "diarize",
     "dictation",
     "encoding",
     "extra",
     "filler_words",
     "intents",
+    "interim_results",
     "keyterm",
     "keywords",
     "language",
     "measurements",
     "multichannel",
+    "ner",
     "numerals",
     "paragraphs",
     "profanity_filter",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import msgspec
 
-from deepgram.core.redact import SECRETS
 from deepgram.errors import DeepgramError
+from deepgram.redact import SECRETS
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
@@ -52,30 +52,33 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
 class Resource(Model, dict=True, eq=False):
     """A response object with bound methods (`key.delete()`): remembers its client and project.
 
-    The client is kept outside the struct fields, so it is never decoded, encoded, compared or
-    shown in a repr. Equality and hashing use the identity fields within a project.
+    The binding is one `(api, project_id)` pair kept outside the struct fields (in `__dict__`), so it
+    is never decoded, encoded, compared or shown in a repr, and one pair is shared by every object of
+    a response. Equality and hashing use the identity fields within a project.
     """
 
     __identity__: ClassVar[str] = ""
 
     def _attach(self, api: Api, project_id: str | None) -> None:
-        binding = self.__dict__
-        binding["_api"] = api
-        binding["_project_id"] = project_id
+        self.__dict__["_bound"] = (api, project_id)
 
     def _bound_api(self) -> Api:
-        api: Api | None = self.__dict__.get("_api")
-        if api is None:
+        binding: tuple[Api, str | None] | None = self.__dict__.get("_bound")
+        if binding is None:
             raise DeepgramError(
                 f"this {type(self).__name__} is not attached to a client; fetch it through a client first"
             )
-        return api
+        return binding[0]
 
     def _bound_project_id(self) -> str:
-        project_id: str | None = self.__dict__.get("_project_id")
+        project_id = self._project_of()
         if not project_id:
             raise DeepgramError(f"this {type(self).__name__} does not know its project")
         return project_id
+
+    def _project_of(self) -> str | None:
+        binding: tuple[Api, str | None] | None = self.__dict__.get("_bound")
+        return None if binding is None else binding[1]
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
         try:
@@ -98,7 +101,7 @@ class Resource(Model, dict=True, eq=False):
         return f"{type(self).__name__}({', '.join(shown)})"
 
     def _identity(self) -> tuple[Any, ...]:
-        return (type(self).__name__, self.__dict__.get("_project_id"), getattr(self, self.__identity__))
+        return (type(self).__name__, self._project_of(), getattr(self, self.__identity__))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Resource) or type(other) is not type(self):
@@ -118,7 +121,46 @@ class Resource(Model, dict=True, eq=False):
         return hash((kind, identity))
 
 
+class Listing(Model, dict=True):
+    """A response holding a list of bound objects (`KeysResponse.api_keys`...). Attaching it is one
+    store; its objects are bound to the client when the list is first read (see `bind_on_read`)."""
+
+    def _attach(self, api: Api, project_id: str | None) -> None:
+        self.__dict__["_bound"] = (api, project_id)
+
+
+def bind_on_read(cls: type[Listing], name: str) -> None:
+    """Reading `cls.<name>` (the list) binds its objects to the listing's client, once."""
+
+    def bind(listing: Listing, items: list[Any]) -> list[Any]:
+        binding = listing.__dict__.pop("_bound", None)
+        if binding is not None:
+            attach_all(items, *binding)
+        return items
+
+    on_read(cls, name, bind)
+
+
 def attach_all(items: list[Any], api: Api, project_id: str | None) -> None:
-    """Attach every object of a decoded list."""
+    """Bind every object of a decoded list to one shared `(api, project_id)`: one store each, no call."""
+    binding = (api, project_id)
     for item in items:
-        item._attach(api, project_id)
+        item.__dict__["_bound"] = binding
+
+
+def on_read(cls: type, name: str, adjust: Callable[[Any, Any], Any]) -> None:
+    """Make reading field `name` of `cls` return `adjust(obj, value)`, stored back when it differs.
+
+    For work that only some objects of a response ever need (wrapping a member's scopes, binding a
+    key's owner): decoding and encoding still go straight to the field, so they stay msgspec's.
+    """
+    field = cls.__dict__[name]  # the slot descriptor msgspec made for the field
+
+    def read(obj: Any) -> Any:
+        value = field.__get__(obj, cls)
+        adjusted = adjust(obj, value)
+        if adjusted is not value:
+            field.__set__(obj, adjusted)
+        return adjusted
+
+    setattr(cls, name, property(read, field.__set__, doc=getattr(field, "__doc__", None)))

@@ -1,4 +1,4 @@
-"""Every options class of the seed and of the extra endpoints, validated before any request."""
+"""Every options class of the Manage API, validated before any request is sent."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ class ProjectOptions(Options):
     company: str | None = None
 
     def _check(self) -> None:
+        super()._check()
+        if self.name is None and self.company is None:
+            raise DeepgramValueError("nothing to update: give name=... and/or company=...")
         if self.name is not None and not self.name.strip():
             raise DeepgramValueError("ProjectOptions.name must not be empty")
 
@@ -49,6 +52,7 @@ class KeyOptions(Options):
     expiration_date: str | None = None
 
     def _check(self) -> None:
+        super()._check()
         if not self.scopes or not all(s.strip() for s in self.scopes):
             raise DeepgramValueError("KeyOptions.scopes must name at least one scope, e.g. ['usage:read']")
         if self.time_to_live_in_seconds is not None and self.expiration_date is not None:
@@ -72,6 +76,7 @@ class ScopeOptions(Options):
     scope: str
 
     def _check(self) -> None:
+        super()._check()
         if not self.scope.strip():
             raise DeepgramValueError("ScopeOptions.scope must not be empty")
 
@@ -83,6 +88,7 @@ class InviteOptions(Options):
     scope: str | None = None  # "member" when not given (set below, so it is always sent)
 
     def _check(self) -> None:
+        super()._check()
         check_email(self.email)
         if self.scope is None:
             self.scope = "member"
@@ -215,6 +221,7 @@ class PurchasesOptions(Options):
     limit: int | None = None
 
     def _check(self) -> None:
+        super()._check()
         if self.limit is not None and not 1 <= self.limit <= MAX_PAGE_SIZE:
             raise DeepgramValueError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {self.limit}")
 
@@ -223,3 +230,7 @@ class ModelOptions(Options):
     """GET /v1/models and /v1/projects/{project_id}/models: include older model versions."""
 
     include_outdated: bool | None = None
+
+
+# Options of any usage endpoint: the usage fields (and summary) take another endpoint's for its window.
+UsageWindowOptions = UsageRequestOptions | UsageFieldsOptions | UsageSummaryOptions | UsageBreakdownOptions

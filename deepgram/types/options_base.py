@@ -6,12 +6,12 @@ import datetime as dt
 import difflib
 import logging
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 import msgspec
 
 from deepgram.core.dates import check_window, format_date, format_timestamp, parse_when
-from deepgram.core.endpoint import DateFormat
+from deepgram.core.operation import DateFormat
 from deepgram.core.urls import encode_query
 from deepgram.errors import DeepgramTypeError, DeepgramValueError
 
@@ -20,8 +20,8 @@ log = logging.getLogger("deepgram")
 _DATE_FIELDS = ("start", "end")
 
 
-def _unknown_option(cls: type, name: str) -> DeepgramTypeError:
-    known = list(cls.__struct_fields__)  # type: ignore[attr-defined]
+def _unknown_option(cls: type[msgspec.Struct], name: str) -> DeepgramTypeError:
+    known = list(cls.__struct_fields__)
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known options: {', '.join(known)}"
     return DeepgramTypeError(f"{cls.__name__} has no option {name!r}{hint}")
@@ -35,7 +35,7 @@ class _OptionsMeta(msgspec.StructMeta):
             raise DeepgramTypeError(
                 f"{cls.__name__} takes keyword arguments only, e.g. {cls.__name__}(name=...)"
             )
-        return cls._validate(kwargs)  # type: ignore[attr-defined]
+        return cast("type[Options]", cls)._validate(kwargs)
 
 
 class Options(
@@ -43,7 +43,7 @@ class Options(
 ):
     """Base of every options class: `KeyOptions(comment=..., scopes=[...])`, a dict works as well."""
 
-    # Values normalised before type checks: dates and datetimes become ISO strings.
+    # Option name -> the values it may take; `_check` refuses any other.
     _enums: ClassVar[Mapping[str, frozenset[str]]] = {}
 
     @classmethod
@@ -54,7 +54,7 @@ class Options(
                 raise _unknown_option(cls, name)
             if value is None:
                 continue
-            if isinstance(value, dt.date | dt.datetime):
+            if isinstance(value, dt.date | dt.datetime):  # normalised before the type checks
                 value = value.isoformat()
             data[name] = value
         try:
@@ -80,7 +80,7 @@ class Options(
             and "start" in value.__struct_fields__
             and "start" in cls.__struct_fields__
         ):
-            # Options of one usage window passed to another usage endpoint (as the seed does with
+            # Options of one usage window passed to another usage endpoint (as 4.x code does with
             # get_usage_fields): keep what this endpoint takes; say what was dropped.
             data = value.to_dict()
             dropped = sorted(set(data) - set(cls.__struct_fields__))

@@ -38,7 +38,7 @@ from deepgram.usage.paging import RecentIds, Window
 from deepgram.usage.progress import ProgressArg, make_meter
 
 if TYPE_CHECKING:
-    from deepgram.usage.query import RequestQuery
+    from deepgram.usage.scrape import PagedQuery
 
 __all__ = ["ExportResult", "ProgressArg", "export_query"]
 
@@ -99,7 +99,7 @@ class _Committer:
 
 
 def _start_state(
-    query: RequestQuery, fmt: Format[Any], target: Path, resume: bool
+    query: PagedQuery, fmt: Format[Any], target: Path, resume: bool
 ) -> tuple[Checkpoint, bool]:
     """The checkpoint to continue from (resume) or a fresh one with a newly pinned window."""
     given = query.options.to_dict()
@@ -157,7 +157,7 @@ class _Tail:
 
 
 async def export_query(
-    query: RequestQuery,
+    query: PagedQuery,
     path: str | os.PathLike[str],
     *,
     format: str = "jsonl",
@@ -179,7 +179,7 @@ async def export_query(
 
 
 async def _export(
-    query: RequestQuery, target: Path, fmt: Format[Any], resume: bool, progress: ProgressArg
+    query: PagedQuery, target: Path, fmt: Format[Any], resume: bool, progress: ProgressArg
 ) -> ExportResult:
     state, resumed = _start_state(query, fmt, target, resume)
     window = Window(state.start, state.end, state.pinned)
@@ -223,7 +223,7 @@ async def _export(
                 if committer.due():
                     await committer.commit(state)
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
         if regular:
             os.fsync(fd)
         complete = True

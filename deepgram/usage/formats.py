@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import msgspec
 
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.errors import DeepgramValueError
 from deepgram.resources.usage_types import UsageRequestsResponse
 from deepgram.usage.csv_columns import HEADER, row
@@ -39,7 +39,7 @@ class Format(Protocol[P]):
     """What the exporter needs from a format."""
 
     name: str
-    endpoint: Endpoint[P]
+    endpoint: Operation[P]
 
     def header(self) -> bytes: ...
 
@@ -64,7 +64,7 @@ class Jsonl:
     """One request record per line, byte for byte as the API returned it (credentials masked)."""
 
     name = "jsonl"
-    endpoint: Endpoint[RawPage] = RAW_PAGES
+    endpoint: Operation[RawPage] = RAW_PAGES
 
     def __init__(self, *, redact: bool = True) -> None:
         self.redact = redact
@@ -97,7 +97,7 @@ class Csv:
     """A header line, then one row per record (RFC 4180 quoting, `\\n` line ends, UTF-8)."""
 
     name = "csv"
-    endpoint: Endpoint[UsageRequestsResponse] = TYPED_PAGES
+    endpoint: Operation[UsageRequestsResponse] = TYPED_PAGES
 
     def __init__(self, *, redact: bool = True, neutralize_formulas: bool = True) -> None:
         self.redact = redact

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from deepgram.core.blocking import blocking
@@ -24,7 +24,7 @@ from deepgram.usage.wire import TYPED_PAGES, typed_ids, typed_keep
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
-    from deepgram.core.endpoint import Endpoint
+    from deepgram.core.operation import Operation
     from deepgram.usage.export import ExportResult, ProgressArg
     from deepgram.usage.gate import PageGate
 
@@ -105,7 +105,7 @@ class RequestQuery:
 
     async def scrape(
         self,
-        endpoint: Endpoint[P],
+        endpoint: Operation[P],
         ids: Callable[[P], list[str]],
         keep: Callable[[P, list[bool]], None],
         *,
@@ -113,7 +113,7 @@ class RequestQuery:
         first_page: int = 0,
         dedupe: RecentIds | None = None,
         gate: PageGate | None = None,
-    ) -> AsyncIterator[tuple[int, P]]:
+    ) -> AsyncGenerator[tuple[int, P], None]:
         """`(number, page)` from `first_page` on, decoded by `endpoint`, repeats dropped via `keep`;
         a `gate` shares one limit on pages in flight (and one throttle) with other scrapes."""
         self.last_window = window
@@ -132,7 +132,7 @@ class RequestQuery:
                     keep(page, mask)
                 yield number, page
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
 
     async def apages(self) -> AsyncGenerator[UsageRequestsResponse, None]:
         """Each page of the window in order (GET /v1/projects/{project_id}/requests?page=N)."""
@@ -141,7 +141,7 @@ class RequestQuery:
             async for _, page in pages:
                 yield page
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
 
     async def __aiter__(self) -> AsyncGenerator[UsageRequest, None]:
         pages = self.apages()
@@ -166,7 +166,7 @@ class RequestQuery:
         if window.empty:
             return None
         options = UsageRequestOptions.coerce(self.pinned_options(window), limit=1, page=0)
-        page = await self._api.call(TYPED_PAGES, {"project_id": self.project_id}, options)
+        page = await self._api.call(TYPED_PAGES, self.project_id, options=options)
         return page.requests[0] if page.requests else None
 
     async def aexport(

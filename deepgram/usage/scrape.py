@@ -10,24 +10,24 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from deepgram.core.endpoint import Endpoint
-from deepgram.core.retry import RetryPolicy, backoff_delay, parse_retry_after
+from deepgram.core.operation import Operation
+from deepgram.core.retry import FailureKind, RetryPolicy, parse_retry_after, retry_delay
 from deepgram.errors import (
     DeepgramApiError,
     DeepgramConnectionError,
     RateLimitError,
     ResponseValidationError,
-    ServerError,
 )
 from deepgram.types.options import UsageRequestOptions
 from deepgram.usage import defaults
 from deepgram.usage.gate import PageGate
-from deepgram.usage.paging import PagePlan
+from deepgram.usage.paging import PagePlan, RecentIds, Window
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
@@ -41,6 +41,31 @@ class PageLike(Protocol):
 
 
 P = TypeVar("P", bound=PageLike)
+
+
+class PagedQuery(Protocol):
+    """What an export or a table reads from a query of the request log (`RequestQuery` is one):
+    its project, its options, the window an iteration pins, and the scrape of that window."""
+
+    @property
+    def project_id(self) -> str: ...
+
+    @property
+    def options(self) -> UsageRequestOptions: ...
+
+    def window(self, now: dt.datetime | None = None) -> Window: ...
+
+    def scrape(
+        self,
+        endpoint: Operation[P],
+        ids: Callable[[P], list[str]],
+        keep: Callable[[P, list[bool]], None],
+        *,
+        window: Window,
+        first_page: int = 0,
+        dedupe: RecentIds | None = None,
+        gate: PageGate | None = None,
+    ) -> AsyncGenerator[tuple[int, P], None]: ...
 
 
 @dataclass
@@ -65,22 +90,20 @@ class _Flight:
 def retry_wait(error: BaseException, attempt: int, policy: RetryPolicy) -> float | None:
     """Seconds before a failed page is asked again, or None when the error is not transient.
 
-    429, 408, 5xx, connection failures and garbled bodies are transient; a Retry-After is honoured
-    (capped by the policy), otherwise the policy's exponential backoff applies.
+    The transport's own rules decide (`core.retry.retry_delay`, the page counting its own attempts:
+    408, 429, 5xx, failures below HTTP and garbled bodies, Retry-After honoured and capped); a 429
+    without Retry-After waits the scraper's throttle pause rather than the exponential backoff.
     """
     if isinstance(error, DeepgramApiError):
-        if not (isinstance(error, (RateLimitError, ServerError)) or error.status in (408, 429)):
-            return None
-        retry_after = parse_retry_after(error.headers) if error.headers else None
-        if isinstance(error, RateLimitError) and error.retry_after is not None:
-            retry_after = error.retry_after
-        if retry_after is not None:
-            return min(retry_after, policy.retry_after_max)
-        if error.status == 429:
+        headers = error.headers or {}
+        wait = retry_delay(
+            policy, attempt=attempt, method="GET", status=error.status, headers=headers, budget=False
+        )
+        if wait is not None and error.status == 429 and parse_retry_after(headers) is None:
             return defaults.THROTTLE_PAUSE
-        return backoff_delay(attempt, policy)
-    if isinstance(error, (DeepgramConnectionError, ResponseValidationError)):
-        return backoff_delay(attempt, policy)
+        return wait
+    if isinstance(error, DeepgramConnectionError | ResponseValidationError):
+        return retry_delay(policy, attempt=attempt, method="GET", failure=FailureKind.PAYLOAD, budget=False)
     return None
 
 
@@ -95,7 +118,7 @@ async def scrape_pages(
     api: Api,
     project_id: str,
     options: UsageRequestOptions,
-    endpoint: Endpoint[P],
+    endpoint: Operation[P],
     *,
     concurrency: int,
     first_page: int = 0,
@@ -105,7 +128,7 @@ async def scrape_pages(
     gate: PageGate | None = None,
     page_budget: float | None = None,
     total_budget: float | None = None,
-) -> AsyncIterator[tuple[int, P]]:
+) -> AsyncGenerator[tuple[int, P], None]:
     """Yield `(page_number, page)` for every page of the window from `first_page`, in order.
 
     `options` carries the pinned window, filters and `limit`; `page` is set per request. At most
@@ -123,7 +146,6 @@ async def scrape_pages(
     api, policy = without_transport_retries(api)
     if policy.max_retries == 0:  # the client asked for no retries at all (max_retries=0): none here either
         retries = 0
-    params = {"project_id": project_id}
     stats = stats if stats is not None else ScrapeStats()
     plan = PagePlan(page_size, ahead=concurrency + defaults.PREFETCH_EXTRA, first=first_page)
     gate = gate if gate is not None else PageGate(concurrency)
@@ -136,7 +158,7 @@ async def scrape_pages(
             await asyncio.sleep(delay)
         flight.sent_at = clock()
         stats.requests += 1
-        return await api.call(endpoint, params, UsageRequestOptions.coerce(options, page=flight.page))
+        return await api.call(endpoint, project_id, options=options, page=flight.page)
 
     def launch(page: int, attempt: int = 0, delay: float = 0.0, waited: float = 0.0) -> None:
         flight = _Flight(page, attempt, waited=waited + delay)

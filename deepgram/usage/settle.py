@@ -48,10 +48,9 @@ async def wait_for_usage(
     timeout, delay = _positive("timeout", timeout), _positive("interval", interval)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    params = {"project_id": project_id, "request_id": request_id}
     while True:
         try:
-            record: UsageRequest | None = await api.call(GET_REQUEST, params)
+            record: UsageRequest | None = await api.call(GET_REQUEST, project_id, request_id)
         except NotFoundError:
             record = None
         if record is not None and settled(record):

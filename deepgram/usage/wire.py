@@ -10,7 +10,7 @@ from typing import Any
 
 import msgspec
 
-from deepgram.core.endpoint import Endpoint
+from deepgram.core.operation import Operation
 from deepgram.errors import ResponseValidationError
 from deepgram.resources.usage_endpoints import LIST_REQUESTS
 from deepgram.resources.usage_types import UsageRequestsResponse
@@ -56,11 +56,8 @@ def _split(wire: _RawWire) -> RawPage:
     return RawPage(page=wire.page, limit=wire.limit, requests=records, stamps=stamps)
 
 
-RAW_PAGES = Endpoint[RawPage](
-    LIST_REQUESTS.name, LIST_REQUESTS.method, LIST_REQUESTS.path, _RawWire,
-    options=LIST_REQUESTS.options, dates=LIST_REQUESTS.dates, adapt=_split,
-)
-TYPED_PAGES: Endpoint[UsageRequestsResponse] = LIST_REQUESTS
+RAW_PAGES: Operation[RawPage] = LIST_REQUESTS.reshaped(_RawWire, _split)
+TYPED_PAGES: Operation[UsageRequestsResponse] = LIST_REQUESTS
 
 
 def typed_ids(page: UsageRequestsResponse) -> list[str]:

@@ -93,3 +93,13 @@ def test_import_is_lazy_and_cheap() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_the_4x_options_dict_is_never_dropped_silently(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="deepgram"):
+        DeepgramClient(options=DeepgramClientOptions(api_key="k-123456789", options={"keepalive": "true"}))
+    assert "keepalive" in caplog.text and "Manage API does not use" in caplog.text
+    with pytest.raises(DeepgramValueError, match=r"unknown client option.*tiemout"):
+        DeepgramClient(options=DeepgramClientOptions(api_key="k-123456789", options={"tiemout": 5}))
+    with pytest.raises(DeepgramTypeError, match="options must be a dict"):
+        DeepgramClient(options=DeepgramClientOptions(api_key="k-123456789", options=["x"]))  # type: ignore[arg-type]

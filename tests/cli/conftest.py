@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +26,9 @@ class Result:
 
 
 @pytest.fixture
-def emu() -> Iterator[Emulator]:
-    with Emulator(requests=3000, seed=7) as emulator:
-        yield emulator
+def emu(deepgram_emulator_factory: Callable[..., Emulator]) -> Emulator:
+    """The shipped fixture's emulator with a 3 000-record log."""
+    return deepgram_emulator_factory(requests=3000, seed=7)
 
 
 @pytest.fixture

@@ -29,10 +29,8 @@ def declaration_for(op: dict[str, Any]) -> Any:
 
 
 def sdk_decode(declaration: Any, body: bytes) -> Any:
-    """What a call returns for `body`: decoded into the wire type, then adapted to the public type."""
-    parse = getattr(declaration, "parse", None)
-    if parse is not None:
-        return parse(body)
+    """What a call returns for `body`: decoded into the wire type, then adapted to the public type.
+    (`Operation.parse` would also apply `requires`, which the definition does not state.)"""
     wire = decode(declaration.wire, body)
     return declaration.adapt(wire) if declaration.adapt is not None else wire
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deepgram.core.redact import SECRETS
+from deepgram.redact import SECRETS
 from tests.contract.schema import operations, values
 from tests.contract.sdk import declaration_for, leaves, sdk_decode
 

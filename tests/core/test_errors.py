@@ -6,7 +6,6 @@ import pickle
 
 import pytest
 
-from deepgram.core.redact import SECRETS
 from deepgram.errors import (
     AuthenticationError,
     BadRequestError,
@@ -25,6 +24,7 @@ from deepgram.errors import (
     ResponseValidationError,
     ServerError,
 )
+from deepgram.redact import SECRETS
 
 FAKE_KEY = "dg_fake_secret_0123456789abcdef0123456789"
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from multidict import CIMultiDict
 
-from deepgram.core.redact import (
+from deepgram.redact import (
     REDACTED,
     SECRETS,
     SecretRegistry,

@@ -3,6 +3,7 @@ call the migration guide promises exists, and the README keeps its two quick-sta
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import re
 from pathlib import Path
@@ -39,6 +40,15 @@ def test_every_method_in_the_summary_table_names_its_http_call() -> None:
     for name, method, path in rows:
         doc = inspect.getdoc(getattr(AsyncManageClient, name)) or ""
         assert f"{method} {path}" in doc, f"table says {name} is {method} {path}; its docstring says {doc!r}"
+
+
+def test_the_summary_table_is_the_one_generated_from_the_operations() -> None:
+    spec = importlib.util.spec_from_file_location("operations_table", ROOT / "docs/hooks/operations_table.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    page = read("docs/classic-api.md")
+    assert page == generator.rewrite(page), "regenerate it: python docs/hooks/operations_table.py"
 
 
 def test_sync_and_async_classic_clients_have_the_same_methods() -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from aiohttp import web
 
-from deepgram import AuthenticationError, DeepgramClient
-from deepgram.core import redact
-from deepgram.core.redact import SECRETS, SecretRegistry
+from deepgram import AuthenticationError, DeepgramClient, redact
+from deepgram.redact import SECRETS, SecretRegistry
 from deepgram.testing import Emulator
 from tests.hostile.conftest import API_KEY
 from tests.hostile.servers import Loopback

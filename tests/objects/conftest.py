@@ -15,10 +15,10 @@ LOG_SIZE = 60
 
 
 @pytest.fixture
-def emu() -> Iterator[Emulator]:
-    """A fresh emulator per test (served from its own thread, so sync and async tests can share it)."""
-    with Emulator(requests=LOG_SIZE) as emulator:
-        yield emulator
+def emu(deepgram_emulator_factory: Callable[..., Emulator]) -> Emulator:
+    """A fresh emulator per test (the shipped fixture: served from its own thread, so sync and async
+    tests can share it)."""
+    return deepgram_emulator_factory(requests=LOG_SIZE)
 
 
 @pytest.fixture

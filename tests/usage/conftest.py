@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -11,15 +11,14 @@ from deepgram.testing import Emulator
 
 
 @pytest.fixture
-def emu() -> Iterator[Emulator]:
-    """A static 5 000-record log, served from a background thread."""
-    with Emulator(requests=5000, seed=3) as emulator:
-        yield emulator
+def emu(deepgram_emulator_factory: Callable[..., Emulator]) -> Emulator:
+    """The shipped fixture's emulator with a static 5 000-record log, served from a background thread."""
+    return deepgram_emulator_factory(requests=5000, seed=3)
 
 
 @pytest.fixture
 def client(emu: Emulator) -> Iterator[DeepgramClient]:
-    """A client of `emu`, with fast backoff so retried pages do not slow the suite."""
+    """A client of `emu` with the default retries and backoff, as users get them."""
     with DeepgramClient(api_key=emu.api_key, url=emu.url) as dg:
         yield dg
 

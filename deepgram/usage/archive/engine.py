@@ -194,7 +194,7 @@ class _ProjectSync:
                     newest = first if newest is None or first > newest else newest
                 await self._write(page, known)
         finally:
-            await pages.aclose()  # type: ignore[attr-defined]
+            await pages.aclose()
         return newest
 
     async def _write(self, page: RawPage, known: set[str]) -> None:
