@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from deepgram.config import DeepgramClientOptions, resolve
 from deepgram.core.api import Api
 from deepgram.core.headers import check_headers
+from deepgram.core.hooks import EventHooks
 from deepgram.core.network import Network
 from deepgram.core.retry import RetryPolicy
 from deepgram.core.runner import LoopRunner
@@ -43,6 +46,9 @@ class DeepgramClient:
     `trust_env=False`), `verify` (True, False, a CA bundle path or an `ssl.SSLContext`; True honours
     `SSL_CERT_FILE`/`SSL_CERT_DIR`), `http_session` (an `aiohttp.ClientSession` of yours, for async
     calls; never closed by the client), `max_connections` / `max_connections_per_host`.
+
+    Observability: `event_hooks={"request": [...], "response": [...]}` (sync or async callables
+    given a read-only view of every attempt); `x.with_raw_response.<method>()` for the HTTP response.
     """
 
     def __init__(
@@ -64,6 +70,7 @@ class DeepgramClient:
         max_connections: int | None = None,
         max_connections_per_host: int | None = None,
         max_response_bytes: int | None = None,
+        event_hooks: Mapping[str, Iterable[Callable[[Any], Any]]] | None = None,
     ) -> None:
         if config is not None and options is not None:
             raise DeepgramTypeError("pass either config or options, not both")
@@ -95,6 +102,9 @@ class DeepgramClient:
             max_connections_per_host=max_connections_per_host,
         )
         pool = SessionPool(network)
+        if event_hooks is not None:
+            hooks = EventHooks(event_hooks)
+            settings = replace(settings, hooks=hooks if hooks else None)
         transport = Transport(settings, pool)
         self._init_surfaces(Api(transport, LoopRunner(final=pool.close_current)))
         # The connections close with close(), or once nothing that can send a request (this

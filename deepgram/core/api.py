@@ -7,7 +7,9 @@ import weakref
 from collections.abc import Coroutine
 from typing import Any, Protocol, TypeVar
 
+from deepgram.core import tracing
 from deepgram.core.operation import DateFormat, Operation
+from deepgram.core.raw import CAPTURE
 from deepgram.core.request_options import RequestOptions
 from deepgram.core.runner import LoopRunner
 from deepgram.core.sessions import SessionPool
@@ -91,12 +93,28 @@ class Api:
             else:
                 query = sent.to_query(operation.dates)
 
-        def parse(response: Response) -> R:
-            return operation.parse(response.body, status=response.status, path=path)
+        capture = CAPTURE.get()  # set only inside `with_raw_response`
+        span: Any = None
 
-        result = await self.transport.request(
-            operation.method, path, query, body, parse=parse, options=request_options
-        )
+        def parse(response: Response) -> R:
+            result = operation.parse(response.body, status=response.status, path=path)
+            binding = getattr(result, "__dict__", None)
+            if binding is not None:  # read by `dg_request_id`, on demand
+                binding["_response_headers"] = response.headers
+            if capture is not None:
+                capture.fill(response)
+            if span is not None:
+                tracing.record_response(span, response.status, response.headers, response.attempt + 1)
+            return result
+
+        tracer = tracing.tracer()
+        send, method, per_call = self.transport.request, operation.method, request_options
+        if tracer is None:
+            result = await send(method, path, query, body, parse=parse, options=per_call, call=operation)
+        else:
+            server = tracing.server_of(self.transport.config.base_url)
+            with tracing.operation_span(tracer, operation.name, method, operation.path, server) as span:
+                result = await send(method, path, query, body, parse=parse, options=per_call, call=operation)
         if operation.after is not None:
             operation.after(params)
         attach = getattr(result, "_attach", None)

@@ -7,10 +7,12 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from deepgram import defaults
+from deepgram.core import observe
 from deepgram.core.error_mapping import error_from_response
+from deepgram.core.hooks import EventHooks, RequestView
 from deepgram.core.redirects import REDIRECT_STATUSES, redirect_target
 from deepgram.core.request_options import RequestOptions
 from deepgram.core.retry import FailureKind, RetryPolicy, retry_delay
@@ -29,13 +31,47 @@ T = TypeVar("T")
 log = logging.getLogger("deepgram")
 
 
-@dataclass(frozen=True)
 class Response:
-    """What came back: status, headers (a case-insensitive mapping) and the raw body."""
+    """What came back: status, headers (a case-insensitive mapping) and the raw body; which attempt
+    it answered (0 first), how long that attempt took (seconds) and the HTTP version. A plain slotted
+    class, made once per attempt: cheaper to build than a frozen dataclass."""
 
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
+    __slots__ = ("attempt", "body", "elapsed", "headers", "status", "version")
+
+    def __init__(
+        self,
+        status: int,
+        headers: Mapping[str, str],
+        body: bytes,
+        attempt: int = 0,
+        elapsed: float = 0.0,
+        version: tuple[int, int] = (1, 1),
+    ) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.attempt = attempt
+        self.elapsed = elapsed
+        self.version = version
+
+    @property
+    def http_version(self) -> str:
+        """`HTTP/1.1`."""
+        return f"HTTP/{self.version[0]}.{self.version[1]}"
+
+    def __repr__(self) -> str:
+        return f"<Response {self.status}, {len(self.body)} bytes, attempt {self.attempt}>"
+
+
+class Call(Protocol):
+    """Which operation a request performs (an `Operation` is one): its name (`get_keys`) and path
+    template, for hooks, logs and traces, which must not see the filled path's ids."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -50,6 +86,7 @@ class TransportConfig:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     user_agent: str = "deepgram-manage-python"
     max_response_bytes: int = defaults.DEFAULT_MAX_RESPONSE_BYTES
+    hooks: EventHooks | None = field(default=None, repr=False)  # None when no hook is registered
 
 
 async def read_capped(raw: Any, limit: int, *, method: str, path: str) -> bytes:
@@ -112,11 +149,13 @@ class Transport:
         *,
         parse: Callable[[Response], T],
         options: RequestOptions | None = None,
+        call: Call | None = None,
     ) -> T:
         """Send `method path?query` and return `parse(response)` for a 2xx, retrying as the policy says.
 
         `parse` runs inside the retry loop, so a GET whose 2xx body is cut off or garbled is retried.
         `options` (timeout, extra headers and query, max_retries) apply to this call only.
+        `call` names the operation for hooks, logs and traces (else the method and filled path).
         """
         import aiohttp
         from yarl import URL
@@ -139,8 +178,12 @@ class Transport:
         if options is not None and options.max_retries is not None:
             policy = replace(policy, max_retries=options.max_retries)
         attempt = hops = 0
+        hooks = self.config.hooks
+        view: RequestView | None = None
         while True:
             session = await self.pool.get()
+            if hooks is not None:  # outside the try: a hook that raises aborts the call as it is
+                view = await observe.before_attempt(hooks, call, method, url, path, headers, attempt)
             started = time.perf_counter()
             failure: FailureKind | None = None
             error: BaseException | None = None
@@ -150,7 +193,22 @@ class Transport:
                     method, url, data=body, headers=headers, timeout=timeout, allow_redirects=False, **extra
                 ) as raw:
                     payload = await read_capped(raw, self.config.max_response_bytes, method=method, path=path)
-                    response = Response(raw.status, raw.headers, payload)  # headers: case-insensitive
+                    took = time.perf_counter() - started
+                    version = raw.version or (1, 1)
+                    response = Response(raw.status, raw.headers, payload, attempt, took, version)
+            except aiohttp.ClientConnectorCertificateError as exc:  # not transient: never retried
+                raise DeepgramConnectionError(
+                    f"TLS certificate not trusted: {exc}. Behind a proxy that re-signs TLS, pass "
+                    "verify='/path/to/ca.pem' or set SSL_CERT_FILE",
+                    method=method,
+                    path=path,
+                ) from exc
+            except aiohttp.ClientHttpProxyError as exc:  # the proxy refused the tunnel: not retried
+                raise DeepgramConnectionError(
+                    f"the proxy refused the connection: {exc.status} {exc.message}",
+                    method=method,
+                    path=path,
+                ) from exc
             except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
                 failure, error = FailureKind.CONNECT, exc
             except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
@@ -163,9 +221,11 @@ class Transport:
                 raise DeepgramValueError(
                     f"the request could not be sent: {type(exc).__name__}: {exc}"
                 ) from None
-            elapsed = (time.perf_counter() - started) * 1000
             if response is not None:
-                log.debug("%s %s -> %d (%.1f ms)", method, target, response.status, elapsed)
+                if log.isEnabledFor(logging.DEBUG):
+                    observe.log_response(response, method, target, call.path if call else path)
+                if hooks is not None and view is not None:
+                    await observe.after_attempt(hooks, view, response)
                 if response.status in REDIRECT_STATUSES:
                     url = redirect_target(
                         response.status, response.headers, url, method=method, hops=hops, path=path
@@ -195,6 +255,7 @@ class Transport:
                     log.info(
                         "%s %s -> %d; retry %d in %.2fs", method, path, response.status, attempt + 1, delay
                     )
+                    observe.note_retry(attempt, delay, str(response.status))
             else:
                 assert failure is not None and error is not None
                 log.debug("%s %s failed: %s (%s)", method, target, failure.name, type(error).__name__)
@@ -204,6 +265,7 @@ class Transport:
                 log.info(
                     "%s %s failed (%s); retry %d in %.2fs", method, path, failure.name, attempt + 1, delay
                 )
+                observe.note_retry(attempt, delay, failure.name)
             await self._sleep(delay)
             attempt += 1
 

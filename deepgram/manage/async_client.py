@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from deepgram.core.raw import RawResponses
 from deepgram.errors import DeepgramValueError
 from deepgram.manage.reports import ReportCalls
 from deepgram.manage.team import TeamCalls
@@ -27,6 +28,11 @@ class AsyncManageClient(TeamCalls, ReportCalls):
 
     def __repr__(self) -> str:
         return "<AsyncManageClient>"
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, each returning a `RawResponse` (status, headers, request id, `.parse()`)."""
+        return RawResponses(self)
 
     def v(self, version: str = "1") -> AsyncManageClient:
         """The older SDK's version selector; only "1" exists."""

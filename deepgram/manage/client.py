@@ -6,6 +6,7 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from deepgram.core.blocking import blocking
+from deepgram.core.raw import RawResponses
 from deepgram.errors import DeepgramValueError
 from deepgram.manage.async_client import AsyncManageClient
 
@@ -34,6 +35,11 @@ class ManageClient:
 
     def __repr__(self) -> str:
         return "<ManageClient>"
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, each returning a `RawResponse` (status, headers, request id, `.parse()`)."""
+        return RawResponses(self)
 
     def v(self, version: str = "1") -> ManageClient:
         """The older SDK's version selector; only "1" exists."""

@@ -50,7 +50,7 @@ class Purchase(Model):
     order_type: str | None = None
 
 
-class PurchasesResponse(Model):
+class PurchasesResponse(Model, dict=True):
     """GET /v1/projects/{project_id}/purchases."""
 
     orders: builtins.list[Purchase] = []
@@ -74,7 +74,7 @@ class BillingBreakdownResult(Model):
     grouping: BillingGrouping | None = None
 
 
-class BillingBreakdownResponse(Model):
+class BillingBreakdownResponse(Model, dict=True):
     """GET /v1/projects/{project_id}/billing/breakdown."""
 
     start: str | None = None
@@ -83,7 +83,7 @@ class BillingBreakdownResponse(Model):
     results: builtins.list[BillingBreakdownResult] = []
 
 
-class BillingFieldsResponse(Model):
+class BillingFieldsResponse(Model, dict=True):
     """GET /v1/projects/{project_id}/billing/fields."""
 
     accessors: builtins.list[str] = []

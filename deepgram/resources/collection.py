@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from deepgram.core.raw import RawResponses
+
 if TYPE_CHECKING:
     from deepgram.core.api import Api
 
@@ -19,6 +21,11 @@ class Collection:
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
         return self._api.run(coro)
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, each returning a `RawResponse` (status, headers, request id, `.parse()`)."""
+        return RawResponses(self)
 
 
 class ProjectCollection(Collection):

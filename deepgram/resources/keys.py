@@ -14,7 +14,7 @@ from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
-from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read, unwrapped
 from deepgram.types.options import KeyListOptions, KeyOptions
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class KeysResponse(Listing):
     api_keys: builtins.list[Key] = []
 
 
-class KeyResponse(Model):
+class KeyResponse(Model, dict=True):
     """One key and its owner. Attribute reads fall through to `api_key` (`resp.api_key_id`), as the
     older SDK returned the key itself from `create_key`."""
 
@@ -199,7 +199,8 @@ class Keys(ProjectCollection):
     @GET_KEY.documents
     async def aget(self, key_id: str) -> Key:
         """The key, with its owner in `.member`."""
-        return (await self._api.call(GET_KEY, self.project_id, key_id)).api_key
+        response = await self._api.call(GET_KEY, self.project_id, key_id)
+        return unwrapped(response, response.api_key)
 
     @CREATE_KEY.documents
     async def acreate(
@@ -225,7 +226,7 @@ class Keys(ProjectCollection):
             time_to_live_in_seconds=time_to_live_in_seconds,
             expiration_date=expiration_date,
         )
-        return response.api_key
+        return unwrapped(response, response.api_key)
 
     @DELETE_KEY.documents
     async def adelete(self, key_id: str) -> Message:

@@ -106,7 +106,7 @@ class MembersResponse(Listing):
     members: builtins.list[Member] = []
 
 
-class ScopesResponse(Model):
+class ScopesResponse(Model, dict=True):
     """GET /v1/projects/{project_id}/members/{member_id}/scopes."""
 
     scopes: builtins.list[str] = []

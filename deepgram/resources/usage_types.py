@@ -197,7 +197,7 @@ def request_from_wire(wire: _RequestWire) -> UsageRequest:
     return UsageRequest(**fields)
 
 
-class UsageRequestsResponse(Model):
+class UsageRequestsResponse(Model, dict=True):
     """One page of the request log: `page`, `limit` and the `requests` on it (newest first)."""
 
     page: Number = 0
@@ -259,7 +259,7 @@ class UsageSummaryResponse(Model):
     results: list[UsageSummaryResults] = []
 
 
-class UsageResponse(UsageSummaryResponse):
+class UsageResponse(UsageSummaryResponse, dict=True):
     """The 4.x SDK's name for the `/usage` answer of `get_usage` (same endpoint as the summary)."""
 
 
@@ -307,7 +307,7 @@ class TTSDetails(Model):
     tokens: TTSTokens = msgspec.field(default_factory=TTSTokens)
 
 
-class UsageFieldsResponse(Model):
+class UsageFieldsResponse(Model, dict=True):
     """GET /v1/projects/{project_id}/usage/fields, plus the `stt`/`tts` totals for the window
     (filled from the usage breakdown by endpoint unless `totals=False`)."""
 
@@ -347,7 +347,7 @@ class UsageBreakdownResult(Model):
     grouping: UsageGrouping | None = None
 
 
-class UsageBreakdownResponse(Model):
+class UsageBreakdownResponse(Model, dict=True):
     """GET /v1/projects/{project_id}/usage/breakdown."""
 
     start: str | None = None

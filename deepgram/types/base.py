@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import msgspec
 
+from deepgram.core.error_mapping import request_id_from_headers
 from deepgram.errors import DeepgramError
 from deepgram.redact import SECRETS
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from deepgram.core.api import Api
 
 T = TypeVar("T")
+M = TypeVar("M", bound="Resource")
 
 #: What the definition calls a `number`: any JSON number. Integral values decode as `int`,
 #: others as `float` (kept, never rounded).
@@ -47,6 +49,14 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
 
     def _attach(self, api: Api, project_id: str | None) -> None:
         """Bind the objects inside this response to the client that fetched them (no-op here)."""
+
+    @property
+    def dg_request_id(self) -> str | None:
+        """The `dg-request-id` Deepgram gave the request this object is the result of; None for an
+        object nested inside a result or built locally. Quote it to Deepgram support."""
+        binding = getattr(self, "__dict__", None)
+        headers = binding.get("_response_headers") if binding else None
+        return request_id_from_headers(headers) if headers is not None else None
 
 
 class Resource(Model, dict=True, eq=False):
@@ -141,6 +151,15 @@ def bind_on_read(cls: type[Listing], name: str) -> None:
     on_read(cls, name, bind)
 
 
+def unwrapped(response: Model, inner: M) -> M:
+    """`inner`, an object a collection method returns from inside `response`, with the response's
+    request id (`dg_request_id`) carried over."""
+    headers = response.__dict__.get("_response_headers")
+    if headers is not None:
+        inner.__dict__["_response_headers"] = headers
+    return inner
+
+
 def attach_all(items: list[Any], api: Api, project_id: str | None) -> None:
     """Bind every object of a decoded list to one shared `(api, project_id)`: one store each, no call."""
     binding = (api, project_id)
@@ -163,4 +182,13 @@ def on_read(cls: type, name: str, adjust: Callable[[Any, Any], Any]) -> None:
             field.__set__(obj, adjusted)
         return adjusted
 
-    setattr(cls, name, property(read, field.__set__, doc=getattr(field, "__doc__", None)))
+    view = FieldView(read, field.__set__, doc=getattr(field, "__doc__", None))
+    view.raw = field
+    setattr(cls, name, view)
+
+
+class FieldView(property):
+    """The attribute `on_read` puts in place of a field; `raw` is msgspec's own slot descriptor, for
+    readers that must not trigger the adjustment (checking a decoded body, for one)."""
+
+    raw: Any

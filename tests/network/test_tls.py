@@ -17,9 +17,16 @@ def _projects(url: str, **kwargs: object) -> list[object]:
         return list(client.manage.get_projects().projects or [])
 
 
-def test_the_default_refuses_an_unknown_ca(https_server) -> None:
-    with pytest.raises(DeepgramConnectionError, match="CERTIFICATE_VERIFY_FAILED"):
-        _projects(https_server.url)
+def test_the_default_refuses_an_unknown_ca_at_once(https_server) -> None:
+    attempts: list[int] = []
+    hooks = {"request": [lambda view: attempts.append(view.attempt)]}
+    with (
+        DeepgramClient(api_key=API_KEY, url=https_server.url, max_retries=3, event_hooks=hooks) as client,
+        pytest.raises(DeepgramConnectionError, match=r"CERTIFICATE_VERIFY_FAILED.*verify=") as caught,
+    ):
+        client.manage.get_projects()
+    assert attempts == [0]  # a certificate problem is not transient: not retried
+    assert "TLS certificate not trusted" in str(caught.value)
     assert https_server.seen == []
 
 
