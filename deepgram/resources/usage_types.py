@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from deepgram.types.base import Model, Number, OpenModel, View
+from deepgram.types.base import Model, Number, OpenModel, View, on_read
 
 
 class Callback(Model):
@@ -123,7 +123,22 @@ class UsageRequest(Model):
     code: Number | None = None
     deployment: str | None = None
     callback: Callback | str | None = None
-    response: RequestResponse | None = None
+    if TYPE_CHECKING:
+        response: RequestResponse | None = None
+    else:
+        # Decoded natively as a plain object (no Python per record); read, it becomes the typed
+        # `RequestResponse` view of the same keys, once (see `_typed_response`).
+        response: dict[str, Any] | None = None
+
+
+def _typed_response(record: UsageRequest, value: Any) -> Any:
+    """The record's `response` as a `RequestResponse` (every key kept), made on first read."""
+    if value is None or type(value) is RequestResponse:
+        return value
+    return RequestResponse(value)
+
+
+on_read(UsageRequest, "response", _typed_response)
 
 
 class _RequestWire(UsageRequest):

@@ -202,7 +202,8 @@ class FieldView(property):
 class OpenModel(dict[str, Any]):
     """A response object the API definition leaves free-form: a dict keeping every key the server
     sent (`obj["any"]`, `to_dict()`, `to_json()`), with typed, cached `View`s of the keys the SDK
-    knows. The decoder builds it through `from_builtins`."""
+    knows. The decoder builds it through `from_builtins`, or a field decoded as a plain `dict`
+    becomes one on first read (`on_read`; a request record's `response`)."""
 
     __slots__ = ("_views",)
     _views: dict[str, Any]
