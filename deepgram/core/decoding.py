@@ -11,6 +11,8 @@ from deepgram.errors import ResponseValidationError
 T = TypeVar("T")
 
 _decoders: dict[Any, msgspec.json.Decoder[Any]] = {}
+# What a body that does not fit raises while decoding (a deep nesting exhausts the recursion limit).
+DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, RecursionError)
 
 
 def build_custom(kind: type[Any], value: Any) -> Any:
@@ -51,7 +53,7 @@ def require(wire: Any, names: tuple[str, ...], body: bytes, *, status: int, meth
 def _members(body: bytes) -> dict[str, msgspec.Raw]:
     try:
         return _TOP_LEVEL.decode(body)
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+    except DECODE_ERRORS:
         return {}
 
 
@@ -69,7 +71,12 @@ def decode_with(
     """`decode` with a decoder the caller keeps (an operation holds its own)."""
     try:
         return decoder.decode(body)
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
-        raise ResponseValidationError(
-            status=status, method=method, path=path, body=body, detail=str(exc)
-        ) from None
+    except DECODE_ERRORS as exc:
+        raise decode_error(exc, body, status=status, method=method, path=path) from None
+
+
+def decode_error(
+    exc: BaseException, body: bytes, *, status: int = 200, method: str = "", path: str = ""
+) -> ResponseValidationError:
+    """The SDK's error for a 2xx body that does not fit its type (`exc`: one of `DECODE_ERRORS`)."""
+    return ResponseValidationError(status=status, method=method, path=path, body=body, detail=str(exc))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, get_type_hints
 
-from deepgram.core.decoding import decode_with, decoder_for, require
+from deepgram.core.decoding import DECODE_ERRORS, decode_error, decoder_for, require
 from deepgram.core.retry import IDEMPOTENT_METHODS
 
 R = TypeVar("R")
@@ -47,6 +49,7 @@ class Operation(Generic[R]):
     after: Callable[[Mapping[str, str]], None] | None = None
     ids: tuple[str, ...] = field(init=False)
     _decoder: Any = field(default=None, init=False, repr=False)
+    _required: tuple[Callable[[Any], Any], ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", tuple(_PLACEHOLDER.findall(self.path)))
@@ -56,13 +59,29 @@ class Operation(Generic[R]):
         fit raises `ResponseValidationError`. The decoder is built on first use and kept."""
         decoder = self._decoder
         if decoder is None:
-            decoder = decoder_for(self.wire)
-            object.__setattr__(self, "_decoder", decoder)
-        wire = decode_with(decoder, body, status=status, method=self.method, path=path or self.path)
-        if self.requires:
-            require(wire, self.requires, body, status=status, method=self.method, path=path or self.path)
+            decoder = self._prepare()
+        try:
+            wire = decoder.decode(body)
+        except DECODE_ERRORS as exc:
+            raise decode_error(exc, body, status=status, method=self.method, path=path or self.path) from None
+        for read in self._required:
+            if not read(wire):  # absent or empty: `require` says which; a filled one costs one read
+                require(wire, self.requires, body, status=status, method=self.method, path=path or self.path)
         result: R = wire if self.adapt is None else self.adapt(wire)
         return result
+
+    def _prepare(self) -> Any:
+        """Build the decoder, and a plain reader of each required member (not a property that adjusts
+        what it returns, such as a listing binding its objects), once."""
+        readers = []
+        for name in self.requires:
+            attribute = inspect.getattr_static(self.wire, name, None)
+            slot = getattr(attribute, "raw", attribute)
+            readers.append(slot.__get__ if hasattr(slot, "__get__") else operator.attrgetter(name))
+        object.__setattr__(self, "_required", tuple(readers))
+        decoder = decoder_for(self.wire)
+        object.__setattr__(self, "_decoder", decoder)
+        return decoder
 
     @property
     def http(self) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from deepgram.usage import arrow
 from deepgram.usage.extras import require
-from deepgram.usage.redaction import redact_raw
+from deepgram.usage.redaction import redact_records
 
 #: Breakdown dimensions loaded into `usage_breakdown`.
 GROUPINGS = ("endpoint", "deployment", "method", "accessor", "models", "tags")
@@ -114,8 +114,8 @@ def deepgram_source(
                 pages: Any = query.scrape(RAW_PAGES, raw_ids, raw_keep, window=query.window())
                 for _, page in iterate_sync(client._api, pages):
                     if page.requests:
-                        records = [redact_raw(bytes(r)) if redact else bytes(r) for r in page.requests]
-                        yield arrow.table(records)
+                        records = [bytes(r) for r in page.requests]
+                        yield arrow.table(redact_records(records, page.stamps) if redact else records)
 
         return [projects_resource, keys, members, invites, balances, usage_breakdown, requests]
 

@@ -9,96 +9,137 @@ pyarrow is imported on first use (extra `deepgram-manage[parquet]`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from deepgram.core.decoding import decoder_for
-from deepgram.resources.usage_types import (
-    Callback,
-    RequestResponse,
-    STTUsageDetails,
-    TTSUsageDetails,
-    UsageRequest,
-)
+import msgspec
+
 from deepgram.types.base import Number
 from deepgram.usage.extras import require
 
 __all__ = ["COLUMNS", "NAMES", "pyarrow", "require", "schema", "table"]
 
-_NO_RESPONSE, _NO_DETAILS = RequestResponse(), STTUsageDetails()
-_NO_TTS, _NO_CALLBACK = TTSUsageDetails(), Callback()
+
+class _Segment(msgspec.Struct):
+    characters: Number | None = None
 
 
-def _response(r: UsageRequest) -> RequestResponse:
-    return r.response or _NO_RESPONSE
+class _Token(msgspec.Struct):
+    input: Number | None = None
+    output: Number | None = None
 
 
-def _details(r: UsageRequest) -> STTUsageDetails:
-    return _response(r).details or _NO_DETAILS
+class _Details(msgspec.Struct):
+    usd: Number | None = None
+    duration: Number | None = None
+    total_audio: Number | None = None
+    channels: Number | None = None
+    streams: Number | None = None
+    method: str | None = None
+    tier: str | None = None
+    models: list[str] | None = None
+    tags: list[str] | None = None
+    features: list[str] | None = None
 
 
-def _tts(r: UsageRequest) -> TTSUsageDetails:
-    return _response(r).tts_details or _NO_TTS
+class _Tts(msgspec.Struct):
+    duration: Number | None = None
+    speech_segments: list[_Segment] | None = None
 
 
-def _callback(r: UsageRequest) -> Callback:
-    return Callback(url=r.callback) if isinstance(r.callback, str) else r.callback or _NO_CALLBACK
+class _Response(msgspec.Struct):
+    code: Number | None = None
+    completed: str | None = None
+    message: str | None = None
+    details: _Details | None = None
+    tts_details: _Tts | None = None
+    token_details: list[_Token] | None = None
 
 
-def _endpoint(r: UsageRequest) -> str | None:
-    return r.path.split("?", 1)[0].rsplit("/", 1)[-1] or None if r.path else None
+class _Callback(msgspec.Struct):
+    url: str | None = None
+    code: Number | None = None
+    attempts: Number | None = None
+    completed: str | None = None
 
 
-def _characters(r: UsageRequest) -> Number | None:
-    segments = _tts(r).speech_segments
-    return None if segments is None else sum(s.characters or 0 for s in segments)
+class _Record(msgspec.Struct):
+    """Only the fields the table reads, decoded straight from a record's JSON (fast, flat)."""
+
+    request_id: str = ""
+    project_uuid: str | None = None
+    created: str | None = None
+    path: str | None = None
+    api_key_id: str | None = None
+    accessor: str | None = None
+    code: Number | None = None
+    deployment: str | None = None
+    callback: str | _Callback | None = None
+    response: _Response | None = None
 
 
-def _tokens(r: UsageRequest, side: str) -> Number | None:
-    details = _response(r).token_details
-    return None if details is None else sum(getattr(d, side) or 0 for d in details)
+_NO_RESPONSE, _NO_DETAILS, _NO_TTS, _NO_CALLBACK = _Response(), _Details(), _Tts(), _Callback()
 
 
-def _float(value: float | None) -> float | None:
-    return None if value is None else float(value)
+def _row(r: _Record) -> tuple[Any, ...]:
+    """One record's values, in the order of `COLUMNS` (without `record`)."""
+    response = r.response or _NO_RESPONSE
+    details = response.details or _NO_DETAILS
+    tts = response.tts_details or _NO_TTS
+    callback = _Callback(url=r.callback) if isinstance(r.callback, str) else r.callback or _NO_CALLBACK
+    tokens = response.token_details
+    segments = tts.speech_segments
+    endpoint = r.path.split("?", 1)[0].rsplit("/", 1)[-1] or None if r.path else None
+    return (
+        r.request_id, r.project_uuid, r.created, r.path, endpoint, r.api_key_id, r.accessor, r.code,
+        r.deployment, callback.url, callback.code, callback.attempts, callback.completed,
+        response.code, response.completed, response.message, details.usd, details.duration,
+        details.total_audio, details.channels, details.streams, details.method, details.tier,
+        details.models, details.tags, details.features, tts.duration,
+        None if segments is None else sum(s.characters or 0 for s in segments),
+        None if tokens is None else sum(t.input or 0 for t in tokens),
+        None if tokens is None else sum(t.output or 0 for t in tokens),
+    )
 
 
-# (column, type, value of a record); the types are named here and made pyarrow types in `schema()`.
-COLUMNS: tuple[tuple[str, str, Callable[[UsageRequest], Any]], ...] = (
-    ("request_id", "string", lambda r: r.request_id),
-    ("project_uuid", "string", lambda r: r.project_uuid),
-    ("created", "timestamp", lambda r: r.created),
-    ("path", "string", lambda r: r.path),
-    ("endpoint", "string", _endpoint),
-    ("api_key_id", "string", lambda r: r.api_key_id),
-    ("accessor", "string", lambda r: r.accessor),
-    ("code", "int64", lambda r: r.code),
-    ("deployment", "string", lambda r: r.deployment),
-    ("callback_url", "string", lambda r: _callback(r).url),
-    ("callback_code", "int64", lambda r: _callback(r).code),
-    ("callback_attempts", "int64", lambda r: _callback(r).attempts),
-    ("callback_completed", "timestamp", lambda r: _callback(r).completed),
-    ("response_code", "int64", lambda r: _response(r).code),
-    ("completed", "timestamp", lambda r: _response(r).completed),
-    ("message", "string", lambda r: _response(r).message),
-    ("usd", "float64", lambda r: _float(_details(r).usd)),
-    ("duration", "float64", lambda r: _float(_details(r).duration)),
-    ("total_audio", "float64", lambda r: _float(_details(r).total_audio)),
-    ("channels", "int64", lambda r: _details(r).channels),
-    ("streams", "int64", lambda r: _details(r).streams),
-    ("method", "string", lambda r: _details(r).method),
-    ("tier", "string", lambda r: _details(r).tier),
-    ("models", "list<string>", lambda r: _details(r).models),
-    ("tags", "list<string>", lambda r: _details(r).tags),
-    ("features", "list<string>", lambda r: _details(r).features),
-    ("tts_duration", "float64", lambda r: _float(_tts(r).duration)),
-    ("tts_characters", "int64", _characters),
-    ("tokens_in", "int64", lambda r: _tokens(r, "input")),
-    ("tokens_out", "int64", lambda r: _tokens(r, "output")),
-    ("record", "string", lambda r: None),  # filled with the record's JSON text
+# (column, type); the types are named here and made pyarrow types in `schema()`. Source fields are
+# listed in docs/usage-archive.md; `_row` gives the values in this order, `record` is the JSON text.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("request_id", "string"),
+    ("project_uuid", "string"),
+    ("created", "timestamp"),
+    ("path", "string"),
+    ("endpoint", "string"),
+    ("api_key_id", "string"),
+    ("accessor", "string"),
+    ("code", "int64"),
+    ("deployment", "string"),
+    ("callback_url", "string"),
+    ("callback_code", "int64"),
+    ("callback_attempts", "int64"),
+    ("callback_completed", "timestamp"),
+    ("response_code", "int64"),
+    ("completed", "timestamp"),
+    ("message", "string"),
+    ("usd", "float64"),
+    ("duration", "float64"),
+    ("total_audio", "float64"),
+    ("channels", "int64"),
+    ("streams", "int64"),
+    ("method", "string"),
+    ("tier", "string"),
+    ("models", "list<string>"),
+    ("tags", "list<string>"),
+    ("features", "list<string>"),
+    ("tts_duration", "float64"),
+    ("tts_characters", "int64"),
+    ("tokens_in", "int64"),
+    ("tokens_out", "int64"),
+    ("record", "string"),
 )
-NAMES: tuple[str, ...] = tuple(name for name, _, _ in COLUMNS)
-_decode = decoder_for(UsageRequest).decode  # the SDK's decoder: builds the open `response` object
+NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
+# Lax: a number sent as a string, or an integer sent as 200.0, still lands in its column.
+_decode = msgspec.json.Decoder(list[_Record], strict=False).decode
 
 
 def pyarrow() -> Any:
@@ -119,7 +160,7 @@ def schema() -> Any:
     """The Arrow schema of the table."""
     pa = pyarrow()
     # request_id is never null (a record without one has ""), so it can serve as a primary key.
-    fields = [pa.field(name, _type(pa, kind), nullable=name != "request_id") for name, kind, _ in COLUMNS]
+    fields = [pa.field(name, _type(pa, kind), nullable=name != "request_id") for name, kind in COLUMNS]
     return pa.schema(fields)
 
 
@@ -137,13 +178,13 @@ def _timestamps(pa: Any, values: list[str | None]) -> Any:
 def table(records: Sequence[bytes]) -> Any:
     """Records (each one's JSON bytes) as a table of `schema()`."""
     pa = pyarrow()
-    typed = [_decode(raw) for raw in records]
+    typed = _decode(b"[" + b",".join(records) + b"]")
+    columns = list(zip(*(_row(r) for r in typed), strict=True)) if typed else [()] * (len(COLUMNS) - 1)
     arrays = []
-    for field, (name, kind, value) in zip(schema(), COLUMNS, strict=True):
-        if name == "record":
-            arrays.append(pa.array([bytes(raw).decode() for raw in records], pa.string()))
-        elif kind == "timestamp":
-            arrays.append(_timestamps(pa, [value(r) for r in typed]))
+    for field, (_, kind), values in zip(schema(), COLUMNS, columns, strict=False):
+        if kind == "timestamp":
+            arrays.append(_timestamps(pa, list(values)))
         else:
-            arrays.append(pa.array([value(r) for r in typed], field.type))
+            arrays.append(pa.array(values, field.type))
+    arrays.append(pa.array([bytes(raw).decode() for raw in records], pa.string()))
     return pa.Table.from_arrays(arrays, schema=schema())

@@ -19,7 +19,7 @@ from deepgram.core.operation import Operation
 from deepgram.errors import DeepgramValueError
 from deepgram.resources.usage_types import UsageRequestsResponse
 from deepgram.usage.csv_columns import HEADER, row
-from deepgram.usage.redaction import redact_raw, redact_text
+from deepgram.usage.redaction import redact_records, redact_text
 from deepgram.usage.wire import RAW_PAGES, TYPED_PAGES, RawPage, raw_ids, raw_keep, typed_ids, typed_keep
 
 P = TypeVar("P")
@@ -75,8 +75,10 @@ class Jsonl:
     def encode(self, page: RawPage) -> bytes:
         if not page.requests:
             return b""
-        records = (bytes(record) for record in page.requests)
-        return b"\n".join(_one_line(redact_raw(r) if self.redact else r) for r in records) + b"\n"
+        records = [bytes(record) for record in page.requests]
+        if self.redact:
+            records = redact_records(records, page.stamps)
+        return b"\n".join(_one_line(record) for record in records) + b"\n"
 
     def ids(self, page: RawPage) -> list[str]:
         return raw_ids(page)

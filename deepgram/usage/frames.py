@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from deepgram.usage import arrow
 from deepgram.usage.extras import require
-from deepgram.usage.redaction import redact_raw
+from deepgram.usage.redaction import redact_records
 from deepgram.usage.wire import RAW_PAGES, raw_ids, raw_keep
 
 if TYPE_CHECKING:
@@ -25,8 +25,8 @@ async def query_table(query: PagedQuery, *, redact: bool = True) -> Any:
     try:
         async for _, page in pages:
             if page.requests:
-                records = [redact_raw(bytes(r)) if redact else bytes(r) for r in page.requests]
-                batches.append(arrow.table(records))
+                records = [bytes(r) for r in page.requests]
+                batches.append(arrow.table(redact_records(records, page.stamps) if redact else records))
     finally:
         await pages.aclose()
     return pa.concat_tables(batches) if batches else arrow.schema().empty_table()

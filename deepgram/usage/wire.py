@@ -6,6 +6,8 @@ tiny `Stamp` is all de-duplication and progress need. Both derive from the one `
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from deepgram.core.operation import Operation
@@ -16,10 +18,13 @@ from deepgram.types.base import Number
 
 
 class Stamp(msgspec.Struct):
-    """The two fields of a record the scraper reads: its id and creation time."""
+    """The fields of a record the scraper reads: its id and creation time, and where a credential
+    could hide (the `path` and `callback`, which `deepgram.usage.redaction` looks at)."""
 
     request_id: str = ""
     created: str | None = None
+    path: str | None = None
+    callback: Any = None
 
 
 class RawPage(msgspec.Struct):

@@ -26,7 +26,7 @@ from deepgram.usage.archive.state import ArchiveState, ProjectState
 from deepgram.usage.archive.writers import EXTENSIONS, PartWriter, open_part, read_ids
 from deepgram.usage.gate import PageGate
 from deepgram.usage.paging import RecentIds, Window, format_utc, pin_window
-from deepgram.usage.redaction import redact_raw
+from deepgram.usage.redaction import redact_records
 from deepgram.usage.wire import RAW_PAGES, RawPage, raw_ids, raw_keep
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ class _ProjectSync:
         self.before = run.state.projects.get(project_id) or ProjectState()
         self.writer: PartWriter | None = None
         self.day: str | None = None
+        self.finishing: list[asyncio.Future[None]] = []  # parts being fsynced and renamed
 
     def window(self) -> Window:
         options = self.run.options
@@ -143,6 +144,7 @@ class _ProjectSync:
             known = await asyncio.to_thread(self.known_ids, window.start)
             newest = await self._copy(window, known)
             await self._roll(None)
+            await self._settle()
             watermark = self.before.watermark
             if newest is not None and (watermark is None or newest > watermark):
                 watermark = newest
@@ -151,6 +153,7 @@ class _ProjectSync:
                                  records=self.before.records + self.result.new)
             await self.run.states.commit(pid, after)
         except Exception as exc:  # the others go on; this project stays as it was
+            await asyncio.gather(*self.finishing, return_exceptions=True)
             self._abandon()
             self.result.error = f"{type(exc).__name__}: {exc}"
             self.run.errors.append(exc)
@@ -161,8 +164,15 @@ class _ProjectSync:
             self.run.meter.update(pid, done=True)
         return self.result
 
+    async def _settle(self) -> None:
+        """Wait until every part of this project is durable under its final name."""
+        finishing, self.finishing = self.finishing, []
+        await asyncio.gather(*finishing)
+
     def _abandon(self) -> None:
         """Drop this run's files for the project (the next run would otherwise do it)."""
+        for pending in self.finishing:
+            pending.cancel()
         if self.writer is not None:
             self.writer.abort()
             self.writer = None
@@ -188,19 +198,23 @@ class _ProjectSync:
         return newest
 
     async def _write(self, page: RawPage, known: set[str]) -> None:
-        redact = self.run.options.redact
-        groups: dict[str, list[bytes]] = {}
+        records = [bytes(raw) for raw in page.requests]
+        stamps = page.stamps
+        if self.run.options.redact:
+            records = redact_records(records, stamps)
         duplicates = 0
-        for raw, stamp in zip(page.requests, page.stamps, strict=True):
-            if stamp.request_id and stamp.request_id in known:
-                duplicates += 1
-                continue
-            record = redact_raw(bytes(raw)) if redact else bytes(raw)
-            groups.setdefault(layout.day_of(stamp.created), []).append(record)
+        if known:
+            ids = [stamp.request_id for stamp in stamps]
+            fresh = [i for i, request_id in enumerate(ids) if not request_id or request_id not in known]
+            duplicates = len(records) - len(fresh)
+            records, stamps = [records[i] for i in fresh], [stamps[i] for i in fresh]
+        groups: dict[str, list[bytes]] = {}
+        for day, record in zip(layout.days_of([stamp.created for stamp in stamps]), records, strict=True):
+            groups.setdefault(day, []).append(record)
         for day, records in groups.items():
             await self._roll(day)
             assert self.writer is not None
-            await asyncio.to_thread(self.writer.write, records)
+            self.writer.write(records)  # a buffered write; the disk is waited for in finish()
         new = sum(len(records) for records in groups.values())
         self.result.new += new
         self.result.duplicates += duplicates
@@ -212,8 +226,9 @@ class _ProjectSync:
         if day is not None and day == self.day:
             return
         if self.writer is not None:
+            # fsync and rename in the background: the next pages need not wait for the disk.
             writer, self.writer, self.day = self.writer, None, None
-            await asyncio.to_thread(writer.finish)
+            self.finishing.append(asyncio.ensure_future(asyncio.to_thread(writer.finish)))
             self.result.files += 1
         if day is not None:
             options = self.run.options

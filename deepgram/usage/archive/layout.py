@@ -49,6 +49,11 @@ def day_of(created: str | None) -> str:
         return "unknown"
 
 
+def days_of(created: list[str | None]) -> list[str]:
+    """`day_of` for a page of records (the common `...Z` form sliced without a call per record)."""
+    return [c[:10] if c and c[-1] == "Z" and c[4] == "-" else day_of(c) for c in created]
+
+
 def project_dir(root: Path, project_id: str) -> Path:
     """`DIR/project_id=<id>`."""
     return root / f"project_id={project_id}"

@@ -1,8 +1,8 @@
 """Part files: records go to a hidden temporary file that is fsynced and renamed when complete.
 
 JSONL writes each record's bytes as received (credentials already masked) one per line; Parquet
-writes the flat table of `deepgram.usage.arrow`, a row group every few pages, so memory stays
-flat however large the file. Each format can also read back the request ids of a part.
+writes the flat table of `deepgram.usage.arrow`, a row group per page, so memory stays flat
+however large the file. Each format can also read back the request ids of a part.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from deepgram.usage import arrow
 from deepgram.usage.archive.layout import TEMP_PREFIX, fsync_dir
 from deepgram.usage.wire import Stamp
 
-# Rows buffered before a Parquet row group is written: a few pages, so groups are not tiny.
-ROW_GROUP_ROWS = 10_000
+# Rows buffered before a Parquet row group is written: about one page, so memory stays flat.
+ROW_GROUP_ROWS = 1_000
 
 
 class PartWriter(Protocol):
@@ -62,7 +62,9 @@ class JsonlPart(_Part):
         self._fd = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
 
     def write(self, records: list[bytes]) -> None:
-        data = memoryview(b"".join(bytes(r).replace(b"\n", b" ") + b"\n" for r in records))
+        if b"\n" in b"".join(records):  # a pretty-printed record: keep it on one line
+            records = [record.replace(b"\n", b" ") for record in records]
+        data = memoryview(b"\n".join(records) + b"\n")
         while data:
             data = data[os.write(self._fd, data) :]
         self.rows += len(records)
@@ -96,6 +98,8 @@ class ParquetPart(_Part):
         if self._pending:
             self._writer.write_table(arrow.table(self._pending), row_group_size=len(self._pending))
             self._pending = []
+            # Hand freed buffers back to the system, or the allocator's cache grows with the file.
+            arrow.pyarrow().default_memory_pool().release_unused()
 
     def finish(self) -> None:
         self._flush()
