@@ -80,8 +80,35 @@ if TYPE_CHECKING:
     from deepgram.manage.async_client import (
         AsyncManageClient as AsyncManageClient,
     )
+    from deepgram.manage.auth import (
+        AsyncAuthClient as AsyncAuthClient,
+    )
+    from deepgram.manage.auth import (
+        AuthClient as AuthClient,
+    )
     from deepgram.manage.client import (
         ManageClient as ManageClient,
+    )
+    from deepgram.manage.selfhosted import (
+        AsyncSelfHostedClient as AsyncSelfHostedClient,
+    )
+    from deepgram.manage.selfhosted import (
+        SelfHostedClient as SelfHostedClient,
+    )
+    from deepgram.resources.agents import (
+        AgentConfiguration as AgentConfiguration,
+    )
+    from deepgram.resources.agents import (
+        AgentConfigurationsResponse as AgentConfigurationsResponse,
+    )
+    from deepgram.resources.agents import (
+        AgentVariable as AgentVariable,
+    )
+    from deepgram.resources.agents import (
+        AgentVariablesResponse as AgentVariablesResponse,
+    )
+    from deepgram.resources.agents import (
+        Deleted as Deleted,
     )
     from deepgram.resources.billing import (
         Balance as Balance,
@@ -178,6 +205,21 @@ if TYPE_CHECKING:
     )
     from deepgram.resources.projects import (
         ProjectsResponse as ProjectsResponse,
+    )
+    from deepgram.resources.selfhosted import (
+        CredentialSet as CredentialSet,
+    )
+    from deepgram.resources.selfhosted import (
+        CredentialsOwner as CredentialsOwner,
+    )
+    from deepgram.resources.selfhosted import (
+        DistributionCredentials as DistributionCredentials,
+    )
+    from deepgram.resources.selfhosted import (
+        DistributionCredentialsResponse as DistributionCredentialsResponse,
+    )
+    from deepgram.resources.tokens import (
+        GrantToken as GrantToken,
     )
     from deepgram.resources.usage import (
         Usage as Usage,
@@ -292,6 +334,24 @@ if TYPE_CHECKING:
     )
     from deepgram.types.options import (
         UsageSummaryOptions as UsageSummaryOptions,
+    )
+    from deepgram.types.options_agents import (
+        AgentConfigurationOptions as AgentConfigurationOptions,
+    )
+    from deepgram.types.options_agents import (
+        AgentMetadataOptions as AgentMetadataOptions,
+    )
+    from deepgram.types.options_agents import (
+        AgentVariableOptions as AgentVariableOptions,
+    )
+    from deepgram.types.options_agents import (
+        AgentVariableValueOptions as AgentVariableValueOptions,
+    )
+    from deepgram.types.options_agents import (
+        CredentialsOptions as CredentialsOptions,
+    )
+    from deepgram.types.options_agents import (
+        GrantOptions as GrantOptions,
     )
     from deepgram.usage.query import (
         RequestQuery as RequestQuery,

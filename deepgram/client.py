@@ -21,7 +21,9 @@ from deepgram.core.transport import Transport
 from deepgram.errors import DeepgramTypeError
 from deepgram.logs import configure_from_env
 from deepgram.manage.async_client import AsyncManageClient
+from deepgram.manage.auth import AsyncAuthClient, AuthClient
 from deepgram.manage.client import ManageClient
+from deepgram.manage.selfhosted import AsyncSelfHostedClient, SelfHostedClient
 from deepgram.redact import mask
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
@@ -115,6 +117,10 @@ class DeepgramClient:
         self._api = api
         self.manage = ManageClient(api)
         self.asyncmanage: AsyncManageClient = self.manage.asyncmanage
+        self.selfhosted = SelfHostedClient(api)
+        self.asyncselfhosted: AsyncSelfHostedClient = self.selfhosted.asyncselfhosted
+        self.auth = AuthClient(api)
+        self.asyncauth: AsyncAuthClient = self.auth.asyncauth
         self.projects = Projects(api)
         self.models = Models(api)
         self.usage = AccountUsage(api)

@@ -11,9 +11,22 @@ from types import ModuleType
 from typing import Any
 
 from deepgram.core.operation import Operation
-from deepgram.resources import billing, invites, keys, members, models, projects, usage_endpoints
+from deepgram.resources import (
+    agents,
+    billing,
+    invites,
+    keys,
+    members,
+    models,
+    projects,
+    selfhosted,
+    tokens,
+    usage_endpoints,
+)
 
-MODULES: tuple[ModuleType, ...] = (projects, keys, members, invites, usage_endpoints, billing, models)
+MODULES: tuple[ModuleType, ...] = (
+    projects, keys, members, invites, usage_endpoints, billing, models, selfhosted, agents, tokens,
+)
 
 ALL: tuple[Operation[Any], ...] = tuple(
     value for module in MODULES for value in vars(module).values() if isinstance(value, Operation)

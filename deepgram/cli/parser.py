@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from deepgram.cli import commands, completion, usage
+from deepgram.cli import agents, commands, completion, usage
 from deepgram.cli.tree import DEFAULT_ACTION
 from deepgram.defaults import DEFAULT_PAGE_SIZE
 from deepgram.types.options import DEPLOYMENTS, ENDPOINTS, METHODS, USAGE_GROUPINGS
@@ -161,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="CSV: keep cells starting with = + - @ as they are (prefixed with ' by default)")
     _sync(tree.command(group, "sync", usage.sync, "keep an incremental archive of request logs",
                        project=False))
+    agents.add_commands(tree)
 
     completion.add_command(tree.root)
     return parser

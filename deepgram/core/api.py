@@ -28,6 +28,8 @@ class WireOptions(Protocol):
 
     def to_body(self) -> bytes: ...
 
+    def query_part(self) -> list[tuple[str, str]]: ...
+
 
 class Lifetime:
     """Shared by a client, its `with_options` siblings and every object they return: the connections
@@ -90,6 +92,7 @@ class Api:
             sent: WireOptions = declared.coerce(options, **fields)
             if operation.body:
                 body = sent.to_body()
+                query = sent.query_part() or None
             else:
                 query = sent.to_query(operation.dates)
 

@@ -1,9 +1,10 @@
 """`AsyncManageClient`: every classic Manage method of the 4.x SDK, each one declared operation.
 
-The methods live in `manage/team.py` (projects, keys, members, invitations) and `manage/reports.py`
-(usage, billing, models); each performs the operation named in its decorator through `Api.call`.
-Every method also takes the 4.x per-call keywords `timeout=`, `addons=` (extra query parameters,
-e.g. `addons={"page": 2}`) and `headers=`.
+The methods live in `manage/team.py` (projects, keys, members, invitations), `manage/reports.py`
+(usage, billing, models) and `manage/agents.py` (voice-agent configurations and variables); each
+performs the operation named in its decorator through `Api.call`. Every method also takes the 4.x
+per-call keywords `timeout=`, `addons=` (extra query parameters, e.g. `addons={"page": 2}`) and
+`headers=`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from deepgram.core.raw import RawResponses
 from deepgram.errors import DeepgramValueError
+from deepgram.manage.agents import AgentCalls
 from deepgram.manage.reports import ReportCalls
 from deepgram.manage.team import TeamCalls
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from deepgram.core.api import Api
 
 
-class AsyncManageClient(TeamCalls, ReportCalls):
+class AsyncManageClient(TeamCalls, ReportCalls, AgentCalls):
     """The classic Manage client, async. Every method names its HTTP call; results are the same
     objects the object model returns, so `(await m.get_project(pid)).keys` works."""
 

@@ -35,6 +35,7 @@ from deepgram.types.options import (
     InviteOptions,
     KeyListOptions,
     KeyOptions,
+    ProjectGetOptions,
     ProjectOptions,
     ScopeOptions,
 )
@@ -59,8 +60,16 @@ class TeamCalls:
         return await self._api.call(LIST_PROJECTS, request_options=per_call(**call))
 
     @GET_PROJECT.documents
-    async def get_project(self, project_id: str, **call: Unpack[PerCall]) -> Project:
-        return await self._api.call(GET_PROJECT, project_id, request_options=per_call(**call))
+    async def get_project(
+        self, /, project_id: str, options: ProjectGetOptions | Mapping[str, Any] | None = None, *,
+        limit: float | None = None, page: float | None = None,
+        timeout: Timeout = None, addons: Addons = None, headers: Headers = None,
+    ) -> Project:
+        """`limit`/`page` (numbers) are taken because the definition lists them for this call."""
+        request = per_call(timeout, addons, headers)
+        return await self._api.call(
+            GET_PROJECT, project_id, options=options, request_options=request, limit=limit, page=page
+        )
 
     @UPDATE_PROJECT.documents
     async def update_project(

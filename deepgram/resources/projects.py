@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
 from deepgram.errors import DeepgramValueError
+from deepgram.resources.agents import AgentConfigurations, AgentVariables
 from deepgram.resources.billing import Balances, Billing, Purchases
 from deepgram.resources.collection import Collection
 from deepgram.resources.common import Message
@@ -16,9 +17,10 @@ from deepgram.resources.invites import Invites
 from deepgram.resources.keys import Keys
 from deepgram.resources.members import Members
 from deepgram.resources.models import Models
+from deepgram.resources.selfhosted import DistributionCredentialsCollection
 from deepgram.resources.usage import Usage
 from deepgram.types.base import Listing, Resource, bind_on_read
-from deepgram.types.options import ProjectOptions
+from deepgram.types.options import ProjectGetOptions, ProjectOptions
 
 if TYPE_CHECKING:
     from deepgram.core.api import Api
@@ -41,6 +43,21 @@ class Project(Resource):
 
     def _scope(self) -> tuple[Api, str]:
         return self._bound_api(), self._bound_project_id()
+
+    @property
+    def distribution_credentials(self) -> DistributionCredentialsCollection:
+        """The project's self-hosted distribution credentials."""
+        return DistributionCredentialsCollection(*self._scope())
+
+    @property
+    def agent_configurations(self) -> AgentConfigurations:
+        """The project's stored voice-agent configurations."""
+        return AgentConfigurations(*self._scope())
+
+    @property
+    def agent_variables(self) -> AgentVariables:
+        """The project's voice-agent template variables."""
+        return AgentVariables(*self._scope())
 
     @property
     def keys(self) -> Keys:
@@ -122,7 +139,9 @@ LIST_PROJECTS = Operation[ProjectsResponse](
     "the projects the credentials can see",
     requires=("projects",),
 )
-GET_PROJECT = Operation[Project]("get_project", "GET", "/v1/projects/{project_id}", Project, "one project")
+GET_PROJECT = Operation[Project](
+    "get_project", "GET", "/v1/projects/{project_id}", Project, "one project", options=ProjectGetOptions
+)
 UPDATE_PROJECT = Operation[Message](
     "update_project",
     "PATCH",
@@ -163,8 +182,11 @@ class Projects(Collection):
         return (await self._api.call(LIST_PROJECTS)).projects
 
     @GET_PROJECT.documents
-    async def aget(self, project_id: str) -> Project:
-        return await self._api.call(GET_PROJECT, project_id)
+    async def aget(
+        self, project_id: str, *, limit: float | None = None, page: float | None = None
+    ) -> Project:
+        """`limit`/`page`: taken because the definition lists them; a project is one object."""
+        return await self._api.call(GET_PROJECT, project_id, limit=limit, page=page)
 
     @UPDATE_PROJECT.documents
     async def aupdate(

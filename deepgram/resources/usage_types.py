@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar, overload
+from typing import Any
 
 import msgspec
 
-from deepgram.types.base import Model, Number
-
-T = TypeVar("T")
+from deepgram.types.base import Model, Number, OpenModel, View
 
 
 class Callback(Model):
@@ -95,28 +93,7 @@ class TTSUsageDetails(Model):
     method: str | None = None
 
 
-class _View(Generic[T]):
-    """A typed, cached read of one well-known key of a `RequestResponse` (None if absent or odd)."""
-
-    def __init__(self, kind: Any, doc: str) -> None:
-        self.kind = kind
-        self.__doc__ = doc
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> _View[T]: ...
-    @overload
-    def __get__(self, obj: RequestResponse, owner: type) -> T | None: ...
-    def __get__(self, obj: RequestResponse | None, owner: type) -> _View[T] | T | None:
-        if obj is None:
-            return self
-        value: T | None = obj._view(self.name, self.kind)
-        return value
-
-
-class RequestResponse(dict[str, Any]):
+class RequestResponse(OpenModel):
     """`response` of a request-log record: every key the API sent, and typed views of the known ones.
 
     The definition leaves this object free-form, so it is a dict: `resp["any_key"]`, `to_dict()`
@@ -124,48 +101,14 @@ class RequestResponse(dict[str, Any]):
     `token_details` read the well-known keys as types (None when absent or of another shape).
     """
 
-    __slots__ = ("_views",)
-    _views: dict[str, Any]
+    __slots__ = ()
 
-    @classmethod
-    def from_builtins(cls, value: Any) -> RequestResponse:
-        """Built by the decoder from the decoded JSON object (anything else is not a response)."""
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {type(value).__name__}")
-        return cls(value)
-
-    def _view(self, name: str, kind: Any) -> Any:
-        views: dict[str, Any] | None = getattr(self, "_views", None)
-        if views is None:
-            views = {}
-            self._views = views
-        if name not in views:
-            raw = self.get(name)
-            try:
-                views[name] = None if raw is None else msgspec.convert(raw, kind, strict=False)
-            except msgspec.ValidationError:
-                views[name] = None  # another shape: still readable as `self[name]`
-        return views[name]
-
-    code = _View[Number](Number, "The HTTP status the logged request got.")
-    completed = _View[str](str, "When the logged request completed.")
-    message = _View[str](str, "Why the logged request failed (failed requests only).")
-    details = _View[STTUsageDetails](STTUsageDetails, "Cost, audio, models and options (speech-to-text).")
-    tts_details = _View[TTSUsageDetails](TTSUsageDetails, "Duration and speech segments (text-to-speech).")
-    token_details = _View[list[TokenDetail]](list[TokenDetail], "Tokens per feature.")
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        super().__setitem__(key, value)
-        getattr(self, "_views", {}).pop(key, None)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Every key the API sent, as plain data."""
-        data: dict[str, Any] = msgspec.to_builtins(dict(self))
-        return data
-
-    def to_json(self, *, indent: int = 2) -> str:
-        """The object as JSON text."""
-        return msgspec.json.format(msgspec.json.encode(dict(self)).decode(), indent=indent)
+    code = View[Number](Number, "The HTTP status the logged request got.")
+    completed = View[str](str, "When the logged request completed.")
+    message = View[str](str, "Why the logged request failed (failed requests only).")
+    details = View[STTUsageDetails](STTUsageDetails, "Cost, audio, models and options (speech-to-text).")
+    tts_details = View[TTSUsageDetails](TTSUsageDetails, "Duration and speech segments (text-to-speech).")
+    token_details = View[list[TokenDetail]](list[TokenDetail], "Tokens per feature.")
 
 
 class UsageRequest(Model):

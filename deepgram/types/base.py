@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 import msgspec
 
@@ -54,9 +54,14 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
     def dg_request_id(self) -> str | None:
         """The `dg-request-id` Deepgram gave the request this object is the result of; None for an
         object nested inside a result or built locally. Quote it to Deepgram support."""
-        binding = getattr(self, "__dict__", None)
-        headers = binding.get("_response_headers") if binding else None
-        return request_id_from_headers(headers) if headers is not None else None
+        return _request_id_of(self)
+
+
+def _request_id_of(result: object) -> str | None:
+    """The request id kept in a result's `__dict__` by `Api.call` (None when it has none)."""
+    binding = getattr(result, "__dict__", None)
+    headers = binding.get("_response_headers") if binding else None
+    return request_id_from_headers(headers) if headers is not None else None
 
 
 class Resource(Model, dict=True, eq=False):
@@ -192,3 +197,75 @@ class FieldView(property):
     readers that must not trigger the adjustment (checking a decoded body, for one)."""
 
     raw: Any
+
+
+class OpenModel(dict[str, Any]):
+    """A response object the API definition leaves free-form: a dict keeping every key the server
+    sent (`obj["any"]`, `to_dict()`, `to_json()`), with typed, cached `View`s of the keys the SDK
+    knows. The decoder builds it through `from_builtins`."""
+
+    __slots__ = ("_views",)
+    _views: dict[str, Any]
+
+    @classmethod
+    def from_builtins(cls: type[OpenT], value: Any) -> OpenT:
+        """Built by the decoder from the decoded JSON value (anything but an object is refused)."""
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {type(value).__name__}")
+        return cls(value)
+
+    def _view(self, name: str, kind: Any) -> Any:
+        views: dict[str, Any] | None = getattr(self, "_views", None)
+        if views is None:
+            views = {}
+            self._views = views
+        if name not in views:
+            raw = self.get(name)
+            try:
+                views[name] = None if raw is None else msgspec.convert(raw, kind, strict=False)
+            except msgspec.ValidationError:
+                views[name] = None  # another shape: still readable as `self[name]`
+        return views[name]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        getattr(self, "_views", {}).pop(key, None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every key the API sent, as plain data."""
+        data: dict[str, Any] = msgspec.to_builtins(dict(self))
+        return data
+
+    def to_json(self, *, indent: int = 2) -> str:
+        """The object as JSON text."""
+        return msgspec.json.format(msgspec.json.encode(dict(self)).decode(), indent=indent)
+
+    @property
+    def dg_request_id(self) -> str | None:
+        """The `dg-request-id` of the request this object answered (a subclass without `__slots__`
+        keeps it); None otherwise."""
+        return _request_id_of(self)
+
+
+OpenT = TypeVar("OpenT", bound=OpenModel)
+
+
+class View(Generic[T]):
+    """A typed read of one well-known key of an `OpenModel` (None when absent or of another shape)."""
+
+    def __init__(self, kind: Any, doc: str) -> None:
+        self.kind = kind
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> View[T]: ...
+    @overload
+    def __get__(self, obj: OpenModel, owner: type) -> T | None: ...
+    def __get__(self, obj: OpenModel | None, owner: type) -> View[T] | T | None:
+        if obj is None:
+            return self
+        value: T | None = obj._view(self.name, self.kind)
+        return value

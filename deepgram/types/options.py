@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from deepgram.core.dates import parse_when
 from deepgram.defaults import MAX_PAGE_SIZE
-from deepgram.errors import DeepgramValueError
+from deepgram.errors import DeepgramTypeError, DeepgramValueError
 from deepgram.types.options_base import Options
 
 Enums = Mapping[str, frozenset[str]]  # option name -> the values it may take
@@ -40,6 +40,29 @@ class ProjectOptions(Options):
             raise DeepgramValueError("nothing to update: give name=... and/or company=...")
         if self.name is not None and not self.name.strip():
             raise DeepgramValueError("ProjectOptions.name must not be empty")
+
+
+class ProjectGetOptions(Options):
+    """GET /v1/projects/{project_id}: the definition gives it `limit` and `page` (numbers), although
+    it returns one project."""
+
+    limit: int | float | None = None
+    page: int | float | None = None
+
+    def _check(self) -> None:
+        super()._check()
+        _check_paging(self.limit, self.page)
+
+
+def _check_paging(limit: float | None, page: float | None) -> None:
+    """`limit` in 1..1000 and `page` 0 or more: numbers, as the definition types them."""
+    for name, value in (("limit", limit), ("page", page)):
+        if isinstance(value, bool):
+            raise DeepgramTypeError(f"{name} must be a number, not a bool")
+    if limit is not None and not 1 <= limit <= MAX_PAGE_SIZE:
+        raise DeepgramValueError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {limit}")
+    if page is not None and page < 0:
+        raise DeepgramValueError(f"page must be 0 or more, got {page}")
 
 
 class KeyOptions(Options):
@@ -101,8 +124,8 @@ class UsageRequestOptions(Options):
 
     start: str | None = None
     end: str | None = None
-    limit: int | None = None
-    page: int | None = None
+    limit: int | float | None = None
+    page: int | float | None = None
     status: str | None = None
     accessor: str | None = None
     request_id: str | None = None
@@ -118,10 +141,7 @@ class UsageRequestOptions(Options):
 
     def _check(self) -> None:
         super()._check()
-        if self.limit is not None and not 1 <= self.limit <= MAX_PAGE_SIZE:
-            raise DeepgramValueError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {self.limit}")
-        if self.page is not None and self.page < 0:
-            raise DeepgramValueError(f"page must be 0 or more, got {self.page}")
+        _check_paging(self.limit, self.page)
 
 
 class UsageFieldsOptions(Options):
@@ -204,8 +224,13 @@ class BillingBreakdownOptions(Options):
     deployment: str | None = None
     tag: str | None = None
     line_item: str | None = None
-    grouping: list[str] | None = None
+    grouping: list[str] | str | None = None  # one dimension or several
     _enums: ClassVar[Enums] = {"deployment": DEPLOYMENTS, "grouping": BILLING_GROUPINGS}
+
+    def _check(self) -> None:
+        if isinstance(self.grouping, str):
+            self.grouping = [self.grouping]
+        super()._check()
 
 
 class BillingFieldsOptions(Options):
@@ -218,12 +243,11 @@ class BillingFieldsOptions(Options):
 class PurchasesOptions(Options):
     """GET /v1/projects/{project_id}/purchases: how many orders to list."""
 
-    limit: int | None = None
+    limit: int | float | None = None
 
     def _check(self) -> None:
         super()._check()
-        if self.limit is not None and not 1 <= self.limit <= MAX_PAGE_SIZE:
-            raise DeepgramValueError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {self.limit}")
+        _check_paging(self.limit, None)
 
 
 class ModelOptions(Options):

@@ -45,6 +45,10 @@ class Options(
 
     # Option name -> the values it may take; `_check` refuses any other.
     _enums: ClassVar[Mapping[str, frozenset[str]]] = {}
+    # Options sent even when None (as JSON null): a value the API lets be null.
+    _keep_none: ClassVar[frozenset[str]] = frozenset()
+    # Options of a body-carrying call that travel in the query string instead of the body.
+    _in_query: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def _validate(cls: type[OptionsT], values: Mapping[str, Any]) -> OptionsT:
@@ -52,7 +56,7 @@ class Options(
         for name, value in values.items():
             if name not in cls.__struct_fields__:
                 raise _unknown_option(cls, name)
-            if value is None:
+            if value is None and name not in cls._keep_none:
                 continue
             if isinstance(value, dt.date | dt.datetime):  # normalised before the type checks
                 value = value.isoformat()
@@ -65,7 +69,7 @@ class Options(
         return options
 
     @classmethod
-    def coerce(cls: type[OptionsT], value: Any = None, **kwargs: Any) -> OptionsT:
+    def coerce(cls: type[OptionsT], value: Any = None, /, **kwargs: Any) -> OptionsT:
         """Accept an instance, a dict or keyword arguments (not a mix of an instance and keywords)."""
         if value is None:
             return cls._validate(kwargs)
@@ -125,8 +129,14 @@ class Options(
         return encode_query(data)
 
     def to_body(self) -> bytes:
-        """The JSON body."""
-        return msgspec.json.encode(self)
+        """The JSON body (without the options that travel in the query, see `query_part`)."""
+        if not self._in_query:
+            return msgspec.json.encode(self)
+        return msgspec.json.encode({k: v for k, v in self.to_dict().items() if k not in self._in_query})
+
+    def query_part(self) -> list[tuple[str, str]]:
+        """The query pairs of a body-carrying call: the options named in `_in_query`."""
+        return encode_query({k: v for k, v in self.to_dict().items() if k in self._in_query})
 
     def __str__(self) -> str:
         return msgspec.json.encode(self).decode()

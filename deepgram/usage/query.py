@@ -84,7 +84,10 @@ class RequestQuery:
         self._api = api
         self.project_id = project_id
         self.options = UsageRequestOptions.coerce(limit=page_size, **filters)
-        self.page_size: int = self.options.limit or DEFAULT_PAGE_SIZE
+        limit = self.options.limit or DEFAULT_PAGE_SIZE
+        if limit != int(limit):
+            raise DeepgramValueError(f"page_size must be a whole number of records, got {limit}")
+        self.page_size: int = int(limit)
         self.concurrency = _concurrency(concurrency)
         self.stats = ScrapeStats()  # of the latest iteration
         self.last_window: Window | None = None  # the window the latest iteration pinned

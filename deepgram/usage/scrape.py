@@ -142,7 +142,7 @@ async def scrape_pages(
     page_budget = defaults.PAGE_RETRY_BUDGET if page_budget is None else page_budget
     total_budget = defaults.SCRAPE_RETRY_BUDGET if total_budget is None else total_budget
     spent = 0.0
-    page_size = options.limit or 10
+    page_size = int(options.limit or 10)  # whole (RequestQuery refuses a fractional page size)
     api, policy = without_transport_retries(api)
     if policy.max_retries == 0:  # the client asked for no retries at all (max_retries=0): none here either
         retries = 0

@@ -30,6 +30,8 @@ MSG = {"message": "ok"}
 KEY = {"api_key_id": "k1", "comment": "ci", "scopes": ["usage:read"], "created": "2026-01-01T00:00:00Z"}
 MEMBER = {"member_id": "m1", "email": "ana@example.com", "first_name": "Ana", "scopes": ["admin"]}
 RECORD = {"request_id": "r1", "created": "2026-01-02T03:04:05Z", "path": "/v1/listen", "code": 200}
+AGENT = {"agent_id": "a1", "config": {"listen": {}}, "metadata": {"k": "v"}, "created_at": "2026-01-01T00:00:00Z"}
+VARIABLE = {"variable_id": "v1", "key": "DG_N", "value": {"n": 1.5}, "created_at": "2026-01-01T00:00:00Z"}
 MODEL = {"name": "nova-3", "canonical_name": "nova-3", "uuid": "u1", "languages": ["en", "es"], "batch": True}
 
 
@@ -395,6 +397,92 @@ CASES = [
     Case("list_project_models", (P,), "GET", f"/v1/projects/{P}/models", {"stt": []}, lambda r: r.stt == []),
     Case(
         "get_project_model", (P, "u1"), "GET", f"/v1/projects/{P}/models/u1", MODEL, lambda r: r.uuid == "u1"
+    ),
+    Case(
+        "get_agent_configurations",
+        (P,),
+        "GET",
+        f"/v1/projects/{P}/agents",
+        {"agents": [AGENT]},
+        lambda r: r.agents[0].config == {"listen": {}} and r.agents[0].metadata == {"k": "v"},
+    ),
+    Case(
+        "get_agent_configuration",
+        (P, "a1"),
+        "GET",
+        f"/v1/projects/{P}/agents/a1",
+        AGENT,
+        lambda r: r.agent_id == "a1",
+    ),
+    Case(
+        "create_agent_configuration",
+        (P,),
+        "POST",
+        f"/v1/projects/{P}/agents",
+        {"agent_id": "a1", "config": {"listen": {}}},
+        lambda r: r.agent_id == "a1",
+        kwargs={"config": {"listen": {}}, "metadata": {"k": "v"}},
+        body={"config": '{"listen":{}}', "metadata": {"k": "v"}},
+    ),
+    Case(
+        "update_agent_configuration",
+        (P, "a1", {"metadata": {"k": "w"}}),
+        "PUT",
+        f"/v1/projects/{P}/agents/a1",
+        {**AGENT, "metadata": {"k": "w"}},
+        lambda r: r.metadata == {"k": "w"},
+        body={"metadata": {"k": "w"}},
+    ),
+    Case(
+        "delete_agent_configuration",
+        (P, "a1"),
+        "DELETE",
+        f"/v1/projects/{P}/agents/a1",
+        {"message": "gone", "extra": 1},
+        lambda r: r.message == "gone" and r["extra"] == 1,
+    ),
+    Case(
+        "get_agent_variables",
+        (P,),
+        "GET",
+        f"/v1/projects/{P}/agent-variables",
+        {"variables": [VARIABLE]},
+        lambda r: r.variables[0].value == {"n": 1.5},
+    ),
+    Case(
+        "get_agent_variable",
+        (P, "v1"),
+        "GET",
+        f"/v1/projects/{P}/agent-variables/v1",
+        VARIABLE,
+        lambda r: r.key == "DG_N",
+    ),
+    Case(
+        "create_agent_variable",
+        (P, {"key": "DG_N", "value": {"n": 1.5}}),
+        "POST",
+        f"/v1/projects/{P}/agent-variables",
+        VARIABLE,
+        lambda r: r.variable_id == "v1",
+        body={"key": "DG_N", "value": {"n": 1.5}},
+    ),
+    Case(
+        "update_agent_variable",
+        (P, "v1"),
+        "PATCH",
+        f"/v1/projects/{P}/agent-variables/v1",
+        {**VARIABLE, "value": None},
+        lambda r: r.value is None,
+        kwargs={"value": None},
+        body={"value": None},
+    ),
+    Case(
+        "delete_agent_variable",
+        (P, "v1"),
+        "DELETE",
+        f"/v1/projects/{P}/agent-variables/v1",
+        {},
+        lambda r: r == {} and r.message is None,
     ),
 ]
 

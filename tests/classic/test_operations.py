@@ -16,7 +16,10 @@ import pytest
 from deepgram.core.operation import Operation
 from deepgram.endpoints import ALL, BY_NAME
 from deepgram.manage.async_client import AsyncManageClient
+from deepgram.manage.auth import AsyncAuthClient, AuthClient
 from deepgram.manage.client import ManageClient
+from deepgram.manage.selfhosted import AsyncSelfHostedClient, SelfHostedClient
+from deepgram.resources.agents import AgentConfiguration, AgentConfigurations, AgentVariable, AgentVariables
 from deepgram.resources.billing import Balances, Billing, Purchases
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.invites import Invite, Invites
@@ -24,11 +27,22 @@ from deepgram.resources.keys import Key, Keys
 from deepgram.resources.members import Member, Members, Scopes
 from deepgram.resources.models import Models
 from deepgram.resources.projects import Project, Projects
+from deepgram.resources.selfhosted import DistributionCredentials, DistributionCredentialsCollection
 from deepgram.resources.usage import Usage
 from deepgram.types.options_base import Options
 
-COLLECTIONS = (Projects, Keys, Members, Invites, Usage, Balances, Purchases, Billing, Models)
-OBJECTS = (Project, Key, Member, Scopes, Invite)
+COLLECTIONS = (
+    Projects, Keys, Members, Invites, Usage, Balances, Purchases, Billing, Models,
+    DistributionCredentialsCollection, AgentConfigurations, AgentVariables,
+)
+OBJECTS = (Project, Key, Member, Scopes, Invite, DistributionCredentials, AgentConfiguration, AgentVariable)
+# The classic clients (async, sync twin): Manage, and the 4.x SDK's self-hosted and auth clients.
+CLASSIC = ((AsyncManageClient, ManageClient), (AsyncSelfHostedClient, SelfHostedClient), (AsyncAuthClient, AuthClient))
+
+
+def classic_of(operation: Operation[Any]) -> tuple[type, type]:
+    """The classic client (async, sync) whose method of that name performs `operation`."""
+    return next(pair for pair in CLASSIC if hasattr(pair[0], operation.name))
 PER_CALL = {"timeout", "addons", "headers", "call"}
 # Collection methods that build their own result from the operation's: the new invitation (the API
 # answers with a message), the scopes list that can update itself.
@@ -72,7 +86,7 @@ def test_registry_names_are_unique_and_complete() -> None:
     assert len(BY_NAME) == len(ALL)
     declared = {
         id(operation)
-        for owner in (AsyncManageClient, *COLLECTIONS)
+        for owner in (*(pair[0] for pair in CLASSIC), *COLLECTIONS)
         for _, _, operation in documented(owner)
     }
     assert {op.name for op in ALL if id(op) not in declared} <= {"get_model"}  # see the catalogue test
@@ -80,7 +94,8 @@ def test_registry_names_are_unique_and_complete() -> None:
 
 @pytest.mark.parametrize("operation", ALL, ids=lambda op: op.name)
 def test_classic_method_agrees_with_its_operation(operation: Operation[Any]) -> None:
-    method = getattr(AsyncManageClient, operation.name)
+    classic, sync_classic = classic_of(operation)
+    method = getattr(classic, operation.name)
     performs = vars(method)["__operation__"]
     if performs is not operation:
         # The public catalogue form of a project call (`get_model(model_id)`): same call without
@@ -102,10 +117,10 @@ def test_classic_method_agrees_with_its_operation(operation: Operation[Any]) -> 
     assert inspect.signature(method).return_annotation in result_names(operation)
     assert method.__doc__.startswith(operation.http)
     # The sync client is derived from the same function.
-    assert getattr(ManageClient, operation.name).__doc__ == method.__doc__
+    assert getattr(sync_classic, operation.name).__doc__ == method.__doc__
 
 
-@pytest.mark.parametrize("owner", [AsyncManageClient, *COLLECTIONS], ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("owner", [*(pair[0] for pair in CLASSIC), *COLLECTIONS], ids=lambda cls: cls.__name__)
 def test_every_documented_method_takes_the_declared_ids(owner: type) -> None:
     for name, function, operation in documented(owner):
         ids = list(operation.ids)

@@ -20,28 +20,6 @@ from deepgram.testing.call import Call, Handler
 from deepgram.testing.routes import ROUTES
 
 HANDLERS: dict[tuple[str, str], Handler] = {(method, path): handler for method, path, handler in ROUTES}
-CREDENTIALS = "/v1/projects/{project_id}/self-hosted/distribution/credentials"
-# Routes the emulator serves ahead of the SDK (their operations are being added); remove each entry
-# when its operation is declared: the test below fails while a declared one is still listed here.
-EMULATOR_AHEAD = frozenset(
-    {
-        ("GET", CREDENTIALS),
-        ("POST", CREDENTIALS),
-        ("GET", CREDENTIALS + "/{distribution_credentials_id}"),
-        ("DELETE", CREDENTIALS + "/{distribution_credentials_id}"),
-        ("GET", "/v1/projects/{project_id}/agents"),
-        ("POST", "/v1/projects/{project_id}/agents"),
-        ("GET", "/v1/projects/{project_id}/agents/{agent_id}"),
-        ("PUT", "/v1/projects/{project_id}/agents/{agent_id}"),
-        ("DELETE", "/v1/projects/{project_id}/agents/{agent_id}"),
-        ("GET", "/v1/projects/{project_id}/agent-variables"),
-        ("POST", "/v1/projects/{project_id}/agent-variables"),
-        ("GET", "/v1/projects/{project_id}/agent-variables/{variable_id}"),
-        ("PATCH", "/v1/projects/{project_id}/agent-variables/{variable_id}"),
-        ("DELETE", "/v1/projects/{project_id}/agent-variables/{variable_id}"),
-        ("POST", "/v1/auth/grant"),
-    }
-)
 QUERY_OPERATIONS = [op for op in ALL if op.options is not None and not op.body]
 
 
@@ -88,9 +66,7 @@ def sample(options: type, name: str) -> str:
 
 def test_every_operation_has_a_route_and_every_route_an_operation() -> None:
     sdk = {(op.method, op.path) for op in ALL}
-    served = set(HANDLERS) - EMULATOR_AHEAD
-    assert sdk == served, {"sdk only": sdk - served, "emulator only": served - sdk}
-    assert not sdk & EMULATOR_AHEAD, "declared now: remove from EMULATOR_AHEAD"
+    assert sdk == set(HANDLERS), {"sdk only": sdk - set(HANDLERS), "emulator only": set(HANDLERS) - sdk}
 
 
 @pytest.mark.parametrize("operation", QUERY_OPERATIONS, ids=lambda op: op.name)

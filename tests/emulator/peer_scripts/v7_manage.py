@@ -1,4 +1,5 @@
-"""Drive every `client.manage.v1` method of deepgram-sdk 7.x against an emulator; print a JSON report.
+"""Drive every `client.manage.v1` method of deepgram-sdk 7.x, and its self-hosted credentials,
+voice-agent configurations and variables and token grant, against an emulator; print a JSON report.
 
 Runs inside the peer venv (see benchmarks/peers.py): `python v7_manage.py URL API_KEY sync|async`.
 The report maps each dotted method path to "ok" or the failure, and lists methods never called.
@@ -130,10 +131,44 @@ async def flow(call):
 
     await call("projects.leave", leave_pid, check=lambda r: r.message)
     await call("projects.delete", doomed_pid, check=lambda r: r.message)
+    return pid
 
 
-def public_methods(obj, prefix=""):
-    """Every public method under client.manage.v1, as dotted paths."""
+async def flow_beyond_manage(call, pid):
+    """The 15 operations outside `manage.v1`, named as 7.x names them (client-relative paths)."""
+    creds = "self_hosted.v1.distribution_credentials"
+    await call(f"{creds}.list", pid, check=lambda r: len(r.distribution_credentials) == 1)
+    made = await call(
+        f"{creds}.create", pid, scopes=["self-hosted:product:api"], provider="quay", comment="v7",
+        check=lambda r: r.distribution_credentials.scopes == ["self-hosted:product:api"],
+    )
+    cid = made.distribution_credentials.distribution_credentials_id if made else "missing"
+    await call(f"{creds}.get", pid, cid, check=lambda r: r.member.email)
+    await call(f"{creds}.delete", pid, cid, check=lambda r: r.distribution_credentials.comment == "v7")
+
+    agents = "voice_agent.configurations"
+    made = await call(
+        f"{agents}.create", pid, config='{"listen": {}}', metadata={"by": "v7"}, check=lambda r: r.agent_id
+    )
+    agent_id = made.agent_id if made else "missing"
+    await call(f"{agents}.list", pid, check=lambda r: len(r.agents) == 2)
+    await call(f"{agents}.get", pid, agent_id, check=lambda r: r.metadata == {"by": "v7"})
+    await call(f"{agents}.update", pid, agent_id, metadata={"by": "v7b"}, check=lambda r: r.metadata["by"] == "v7b")
+    await call(f"{agents}.delete", pid, agent_id)
+
+    variables = "voice_agent.variables"
+    made = await call(f"{variables}.create", pid, key="DG_V7", value={"n": 1.5}, check=lambda r: r.value == {"n": 1.5})
+    variable_id = made.variable_id if made else "missing"
+    await call(f"{variables}.list", pid, check=lambda r: len(r.variables) == 2)
+    await call(f"{variables}.get", pid, variable_id, check=lambda r: r.key == "DG_V7")
+    await call(f"{variables}.update", pid, variable_id, value="x", check=lambda r: r.value == "x")
+    await call(f"{variables}.delete", pid, variable_id)
+
+    await call("auth.v1.tokens.grant", ttl_seconds=60.0, check=lambda r: r.access_token and r.expires_in == 60)
+
+
+def public_methods(obj, prefix="", module="deepgram.manage"):
+    """Every public method under `obj` (a client of `module`), as dotted paths."""
     found = []
     for name in dir(obj):
         if name.startswith("_") or name == "with_raw_response":
@@ -141,8 +176,8 @@ def public_methods(obj, prefix=""):
         value = getattr(obj, name)
         if inspect.ismethod(value):
             found.append(prefix + name)
-        elif type(value).__module__.startswith("deepgram.manage"):
-            found.extend(public_methods(value, f"{prefix}{name}."))
+        elif type(value).__module__.startswith(module):
+            found.extend(public_methods(value, f"{prefix}{name}.", module))
     return found
 
 
@@ -151,17 +186,26 @@ async def main():
         base=URL, production=URL.replace("http", "ws", 1), agent=URL.replace("http", "ws", 1), agent_rest=URL
     )
     if MODE == "sync":
-        root = DeepgramClient(api_key=KEY, environment=env, max_retries=0).manage.v1
+        client = DeepgramClient(api_key=KEY, environment=env, max_retries=0)
     else:
-        root = AsyncDeepgramClient(api_key=KEY, environment=env, max_retries=0).manage.v1
-    await flow(make_call(root))
+        client = AsyncDeepgramClient(api_key=KEY, environment=env, max_retries=0)
+    root = client.manage.v1
+    pid = await flow(make_call(root))
+    await flow_beyond_manage(make_call(client), pid)
+    beyond = [
+        *public_methods(client.self_hosted.v1.distribution_credentials, "self_hosted.v1.distribution_credentials.",
+                        "deepgram.self_hosted"),
+        *public_methods(client.voice_agent.configurations, "voice_agent.configurations.", "deepgram.voice_agent"),
+        *public_methods(client.voice_agent.variables, "voice_agent.variables.", "deepgram.voice_agent"),
+        *public_methods(client.auth.v1.tokens, "auth.v1.tokens.", "deepgram.auth"),
+    ]
     print(
         json.dumps(
             {
                 "sdk": importlib.metadata.version("deepgram-sdk"),
                 "client": type(root).__name__,
                 "results": results,
-                "not_called": [m for m in public_methods(root) if m not in results],
+                "not_called": [m for m in [*public_methods(root), *beyond] if m not in results],
             }
         )
     )
