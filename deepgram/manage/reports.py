@@ -1,9 +1,4 @@
-"""The classic methods of usage, billing and models (`AsyncManageClient`'s second half).
-
-Each method performs the operation named in its decorator through `Api.call`; the decorator writes
-the HTTP line of its docstring. Every method also takes the 4.x per-call keywords `timeout=`,
-`addons=` (extra query parameters) and `headers=`.
-"""
+"""Usage, billing and the model catalogue: the second half of `AsyncManageClient` (see there)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""The classic methods of projects, API keys, members and invitations (`AsyncManageClient`'s first half).
-
-Each method performs the operation named in its decorator through `Api.call`; the decorator writes
-the HTTP line of its docstring. Every method also takes the 4.x per-call keywords `timeout=`,
-`addons=` (extra query parameters) and `headers=`.
-"""
+"""Projects, API keys, members and invitations: the first half of `AsyncManageClient` (see there)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +18,12 @@ CALLBACK = f"https://hooks:{SECRET}@hooks.example.com/cb?token={TOKEN}&job=7"
 
 
 @pytest.fixture
-def emu() -> Iterator[Emulator]:
+def emu(deepgram_emulator_factory: Callable[..., Emulator]) -> Emulator:
     """Three projects, a live main log (one request every 2 s of emulator time), a clock that moves
     only with `advance()`, and a present two days behind the wall clock, so a pinned `now` is after
-    every record."""
+    every record (the shipped fixture's emulator)."""
     past = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)
-    with Emulator(requests=2500, seed=5, live=True, live_rate=0.5, manual_clock=True, now=past) as emulator:
-        yield emulator
+    return deepgram_emulator_factory(requests=2500, seed=5, live=True, live_rate=0.5, manual_clock=True, now=past)
 
 
 @pytest.fixture
