@@ -24,8 +24,10 @@ from deepgram.errors import ClientClosedError, DeepgramError
 T = TypeVar("T")
 _WAIT_SLICE = 0.25  # seconds between checks for an interrupt while a call waits on the background loop
 _CLOSED = "the client is closed; create a new DeepgramClient"
-# Idle loops kept for the next sync calls; beyond this a returned loop is closed with its session.
+# Idle loops kept for the next sync calls: as many as ran at once (so a steady thread pool keeps its
+# connections), at least IDLE_LOOPS and at most MAX_IDLE_LOOPS; beyond that a returned loop is closed.
 IDLE_LOOPS = 4
+MAX_IDLE_LOOPS = 32
 
 Final = Callable[[], Coroutine[Any, Any, Any]]
 
@@ -53,6 +55,7 @@ class LoopRunner:
         self._lock = threading.Lock()
         self._idle: list[asyncio.AbstractEventLoop] = []
         self._busy = 0
+        self._peak = 0  # the most calls that ran at once
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -84,12 +87,14 @@ class LoopRunner:
                 raise ClientClosedError(_CLOSED)
             loop = self._idle.pop() if self._idle else None
             self._busy += 1
+            self._peak = max(self._peak, self._busy)
         return loop if loop is not None else asyncio.new_event_loop()
 
     def _release(self, loop: asyncio.AbstractEventLoop) -> None:
         with self._lock:
             self._busy -= 1
-            if not self._closed and len(self._idle) < IDLE_LOOPS and not loop.is_closed():
+            keep = min(max(IDLE_LOOPS, self._peak), MAX_IDLE_LOOPS)
+            if not self._closed and len(self._idle) < keep and not loop.is_closed():
                 self._idle.append(loop)
                 return
         self._dispose(loop)
