@@ -114,3 +114,19 @@ def test_with_options_siblings_keep_the_hooks(emu) -> None:
     with make_client(emu, event_hooks={"response": [lambda v: seen.append(v.status)]}) as client:
         client.with_options(timeout=5).manage.get_projects()
     assert seen == [200]
+
+
+def test_debug_lines_carry_structured_fields(emu, pid, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="deepgram")
+    with make_client(emu) as client:
+        raw = client.manage.with_raw_response.get_keys(pid)
+    (record,) = [r for r in caplog.records if getattr(r, "path_template", None)]
+    assert record.levelno == logging.DEBUG
+    assert (record.http_method, record.path_template, record.status, record.attempt) == (  # type: ignore[attr-defined]
+        "GET", "/v1/projects/{project_id}/keys", 200, 0
+    )
+    assert record.request_id == raw.request_id and record.request_id in record.getMessage()  # type: ignore[attr-defined]
+    assert record.elapsed_ms > 0  # type: ignore[attr-defined]
+    assert pid not in record.path_template  # type: ignore[attr-defined]
