@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -106,7 +107,7 @@ def _bash_complete(script: Path, *words: str) -> list[str]:
     return done.stdout.split()
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@pytest.mark.skipif(shutil.which("bash") is None and not os.environ.get("CI"), reason="bash is not installed")
 def test_bash_parses_the_script_and_completes(tmp_path: Path) -> None:
     script = tmp_path / "deepgram.bash"
     script.write_text(_script("bash"))
@@ -122,7 +123,7 @@ def test_bash_parses_the_script_and_completes(tmp_path: Path) -> None:
     assert _bash_complete(script, "keys", "list", "--project", "") == []  # a free value: no guesses
 
 
-@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+@pytest.mark.skipif(shutil.which("zsh") is None and not os.environ.get("CI"), reason="zsh is not installed")
 def test_zsh_parses_the_script_and_names_candidates(tmp_path: Path) -> None:
     script = tmp_path / "_deepgram"
     script.write_text(_script("zsh"))
@@ -135,7 +136,7 @@ def test_zsh_parses_the_script_and_names_candidates(tmp_path: Path) -> None:
     assert {"requests", "summary", "breakdown", "export", "--tag"} <= set(second.split())
 
 
-@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+@pytest.mark.skipif(shutil.which("fish") is None and not os.environ.get("CI"), reason="fish is not installed")
 def test_fish_completes_commands_options_and_values(tmp_path: Path) -> None:
     script = tmp_path / "deepgram.fish"
     script.write_text(_script("fish"))
