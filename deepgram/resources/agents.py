@@ -11,7 +11,7 @@ import msgspec
 from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
 from deepgram.resources.collection import ProjectCollection
-from deepgram.types.base import Listing, OpenModel, Resource, View, bind_on_read
+from deepgram.types.base import Listing, OpenModel, Resource, View, bind_on_read, listed
 from deepgram.types.options_agents import (
     AgentConfigurationOptions,
     AgentMetadataOptions,
@@ -147,7 +147,8 @@ class AgentConfigurations(ProjectCollection):
 
     @LIST_AGENTS.documents
     async def alist(self) -> builtins.list[AgentConfiguration]:
-        return (await self._api.call(LIST_AGENTS, self.project_id)).agents
+        response = await self._api.call(LIST_AGENTS, self.project_id)
+        return listed(response, response.agents)
 
     @CREATE_AGENT.documents
     async def acreate(
@@ -183,7 +184,8 @@ class AgentVariables(ProjectCollection):
 
     @LIST_VARIABLES.documents
     async def alist(self) -> builtins.list[AgentVariable]:
-        return (await self._api.call(LIST_VARIABLES, self.project_id)).variables
+        response = await self._api.call(LIST_VARIABLES, self.project_id)
+        return listed(response, response.variables)
 
     @CREATE_VARIABLE.documents
     async def acreate(self, /, key: str, value: Any, *, api_version: int | None = None) -> AgentVariable:

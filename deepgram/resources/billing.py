@@ -12,7 +12,7 @@ from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.usage_types import Resolution
-from deepgram.types.base import Listing, Model, Resource, bind_on_read
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, listed
 from deepgram.types.options import BillingBreakdownOptions, BillingFieldsOptions, PurchasesOptions
 
 
@@ -134,7 +134,8 @@ class Balances(ProjectCollection):
 
     @LIST_BALANCES.documents
     async def alist(self) -> builtins.list[Balance]:
-        return (await self._api.call(LIST_BALANCES, self.project_id)).balances
+        response = await self._api.call(LIST_BALANCES, self.project_id)
+        return listed(response, response.balances)
 
     @GET_BALANCE.documents
     async def aget(self, balance_id: str) -> Balance:
@@ -149,7 +150,8 @@ class Purchases(ProjectCollection):
 
     @LIST_PURCHASES.documents
     async def alist(self, limit: int | None = None) -> builtins.list[Purchase]:
-        return (await self._api.call(LIST_PURCHASES, self.project_id, limit=limit)).orders
+        response = await self._api.call(LIST_PURCHASES, self.project_id, limit=limit)
+        return listed(response, response.orders)
 
     list = blocking(alist)
 

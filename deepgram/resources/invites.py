@@ -10,7 +10,7 @@ from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Listing, Resource, bind_on_read
+from deepgram.types.base import Listing, Resource, bind_on_read, listed
 from deepgram.types.options import InviteOptions
 
 
@@ -74,7 +74,8 @@ class Invites(ProjectCollection):
 
     @LIST_INVITES.documents
     async def alist(self) -> builtins.list[Invite]:
-        return (await self._api.call(LIST_INVITES, self.project_id)).invites
+        response = await self._api.call(LIST_INVITES, self.project_id)
+        return listed(response, response.invites)
 
     @SEND_INVITE.documents
     async def asend(self, email: str, scope: str = "member") -> Invite:

@@ -14,7 +14,7 @@ from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
-from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read, unwrapped
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, listed, on_read, unwrapped
 from deepgram.types.options import KeyListOptions, KeyOptions
 
 if TYPE_CHECKING:
@@ -194,7 +194,8 @@ class Keys(ProjectCollection):
     @LIST_KEYS.documents
     async def alist(self, status: str | None = None) -> builtins.list[Key]:
         """`status`: only `active` or `expired` keys."""
-        return (await self._api.call(LIST_KEYS, self.project_id, status=status)).api_keys
+        response = await self._api.call(LIST_KEYS, self.project_id, status=status)
+        return listed(response, response.api_keys)
 
     @GET_KEY.documents
     async def aget(self, key_id: str) -> Key:

@@ -11,7 +11,7 @@ from deepgram.core.operation import Operation, document
 from deepgram.errors import DeepgramError
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Listing, Model, Resource, bind_on_read, on_read
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, listed, on_read
 from deepgram.types.options import ScopeOptions
 
 T = TypeVar("T")
@@ -151,7 +151,8 @@ class Members(ProjectCollection):
 
     @LIST_MEMBERS.documents
     async def alist(self) -> builtins.list[Member]:
-        return (await self._api.call(LIST_MEMBERS, self.project_id)).members
+        response = await self._api.call(LIST_MEMBERS, self.project_id)
+        return listed(response, response.members)
 
     @REMOVE_MEMBER.documents
     async def aremove(self, member_id: str) -> Message:

@@ -19,7 +19,7 @@ from deepgram.resources.members import Members
 from deepgram.resources.models import Models
 from deepgram.resources.selfhosted import DistributionCredentialsCollection
 from deepgram.resources.usage import Usage
-from deepgram.types.base import Listing, Resource, bind_on_read
+from deepgram.types.base import Listing, Resource, bind_on_read, listed
 from deepgram.types.options import ProjectGetOptions, ProjectOptions
 
 if TYPE_CHECKING:
@@ -179,7 +179,8 @@ class Projects(Collection):
 
     @LIST_PROJECTS.documents
     async def alist(self) -> builtins.list[Project]:
-        return (await self._api.call(LIST_PROJECTS)).projects
+        response = await self._api.call(LIST_PROJECTS)
+        return listed(response, response.projects)
 
     @GET_PROJECT.documents
     async def aget(

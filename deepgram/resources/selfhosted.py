@@ -11,7 +11,7 @@ import msgspec
 from deepgram.core.blocking import blocking
 from deepgram.core.operation import Operation, document
 from deepgram.resources.collection import ProjectCollection
-from deepgram.types.base import Listing, Model, Resource, bind_on_read
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, listed
 from deepgram.types.options_agents import CredentialsOptions
 
 
@@ -100,7 +100,8 @@ class DistributionCredentialsCollection(ProjectCollection):
 
     @LIST_CREDENTIALS.documents
     async def alist(self) -> builtins.list[DistributionCredentials]:
-        return (await self._api.call(LIST_CREDENTIALS, self.project_id)).distribution_credentials
+        response = await self._api.call(LIST_CREDENTIALS, self.project_id)
+        return listed(response, response.distribution_credentials)
 
     @CREATE_CREDENTIALS.documents
     async def acreate(

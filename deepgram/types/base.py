@@ -165,6 +165,25 @@ def unwrapped(response: Model, inner: M) -> M:
     return inner
 
 
+class Listed(list[T]):
+    """The items a collection's `list()` returns: a plain list that also knows the request it came
+    from (`dg_request_id`)."""
+
+    @property
+    def dg_request_id(self) -> str | None:
+        """The `dg-request-id` of the list request; quote it to Deepgram support."""
+        return _request_id_of(self)
+
+
+def listed(response: Model, items: list[T]) -> Listed[T]:
+    """`items`, read from inside a listing `response`, as a `Listed` carrying its request id."""
+    result = Listed(items)
+    headers = response.__dict__.get("_response_headers")
+    if headers is not None:
+        result.__dict__["_response_headers"] = headers
+    return result
+
+
 def attach_all(items: list[Any], api: Api, project_id: str | None) -> None:
     """Bind every object of a decoded list to one shared `(api, project_id)`: one store each, no call."""
     binding = (api, project_id)

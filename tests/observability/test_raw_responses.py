@@ -109,3 +109,28 @@ def test_every_operation_result_can_carry_its_request_id() -> None:
 
     lacking = [op.name for op in ALL if not op.result.__dictoffset__ and op.name != "get_usage_request"]
     assert not lacking, f"results without room for their request id: {lacking}"
+
+
+def test_collection_lists_carry_their_request_id(sync_client: DeepgramClient, pid: str) -> None:
+    """What a collection's `list()` returns is a list that knows the request it came from."""
+    project = sync_client.project(pid)
+    listings = {
+        "projects": sync_client.projects.list(),
+        "keys": project.keys.list(),
+        "members": project.members.list(),
+        "invites": project.invites.list(),
+        "balances": project.balances.list(),
+        "purchases": project.purchases.list(),
+        "credentials": project.distribution_credentials.list(),
+        "agents": project.agent_configurations.list(),
+        "variables": project.agent_variables.list(),
+    }
+    ids = {name: items.dg_request_id for name, items in listings.items()}
+    assert all(ids.values()), ids
+    assert len(set(ids.values())) == len(ids)  # one request each, each with its own id
+    assert all(isinstance(items, list) for items in listings.values())
+
+
+async def test_async_lists_carry_their_request_id(sync_client: DeepgramClient, pid: str) -> None:
+    keys = await sync_client.project(pid).keys.alist()
+    assert keys and keys.dg_request_id
