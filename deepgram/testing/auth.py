@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .agents import CREDENTIAL_SCOPES
 from .errors import ApiError
 
 ROLES = ("owner", "admin", "member")
@@ -59,23 +60,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
 }
 
-_SELF_HOSTED = (
-    "self-hosted:products",
-    "self-hosted:product:api",
-    "self-hosted:product:engine",
-    "self-hosted:product:license-proxy",
-    "self-hosted:product:dgtools",
-    "self-hosted:product:billing",
-    "self-hosted:product:hotpepper",
-    "self-hosted:product:metrics-server",
-)
 
 #: Every scope string a key may be created with.
 KNOWN_SCOPES: frozenset[str] = frozenset(
     (
         *ROLES,
         *ROLE_PERMISSIONS["owner"],
-        *_SELF_HOSTED,
+        *CREDENTIAL_SCOPES,
         "account:write",
         "project:kick",
         "member:write",
