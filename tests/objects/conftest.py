@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import pytest
 
 from deepgram import DeepgramClient
 from deepgram.testing import Emulator
+from tests.support.emulator_clients import client, pid, sync_client  # noqa: F401  (fixtures)
 
 #: Records in the main project's request log: enough for several pages, small enough to be fast.
 LOG_SIZE = 60
@@ -19,25 +20,6 @@ def emu(deepgram_emulator_factory: Callable[..., Emulator]) -> Emulator:
     """A fresh emulator per test (the shipped fixture: served from its own thread, so sync and async
     tests can share it)."""
     return deepgram_emulator_factory(requests=LOG_SIZE)
-
-
-@pytest.fixture
-def pid(emu: Emulator) -> str:
-    return emu.project_id
-
-
-@pytest.fixture
-def sync_client(emu: Emulator) -> Iterator[DeepgramClient]:
-    """A client used from plain sync code (no running event loop)."""
-    with DeepgramClient(api_key=emu.api_key, url=emu.url, max_retries=0) as client:
-        yield client
-
-
-@pytest.fixture
-async def client(emu: Emulator) -> AsyncIterator[DeepgramClient]:
-    """A client used from async tests; its sync methods run on its background loop."""
-    async with DeepgramClient(api_key=emu.api_key, url=emu.url, max_retries=0) as client:
-        yield client
 
 
 @pytest.fixture

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from deepgram import DeepgramClient
 from deepgram.testing import Emulator
+from tests.support.emulator_clients import client, pid, sync_client  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def emu() -> Iterator[Emulator]:
-    with Emulator(requests=20) as emulator:
-        yield emulator
-
-
-@pytest.fixture
-def pid(emu: Emulator) -> str:
-    return emu.project_id
-
-
-@pytest.fixture
-def sync_client(emu: Emulator) -> Iterator[DeepgramClient]:
-    with DeepgramClient(api_key=emu.api_key, url=emu.url, max_retries=0) as client:
-        yield client
-
-
-@pytest.fixture
-async def client(emu: Emulator) -> AsyncIterator[DeepgramClient]:
-    async with DeepgramClient(api_key=emu.api_key, url=emu.url, max_retries=0) as client:
-        yield client
+def emu(deepgram_emulator_factory: Callable[..., Emulator]) -> Emulator:
+    """A fresh emulator per test, from the shipped fixture."""
+    return deepgram_emulator_factory(requests=20)
 
 
 def make_client(emu: Emulator, **kwargs: Any) -> DeepgramClient:
