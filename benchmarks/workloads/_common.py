@@ -79,13 +79,9 @@ def repeat(fn: Callable[[], Any], args: dict[str, Any]) -> list[float]:
     """Time `fn` (ms per call): `warmup` untimed calls, then up to `n` samples within `budget` s (at
     least `min_n`). With `batch_ms`, a sample times enough calls in a row to last about that long
     (short decodes), and is the mean of that batch; the collector runs as it normally would."""
-    started = time.perf_counter()
     for _ in range(int(args.get("warmup", 1))):
-        fn()
-    per_call = (time.perf_counter() - started) / max(1, int(args.get("warmup", 1)))
-    batch = 1
-    if args.get("batch_ms") and per_call > 0:
-        batch = max(1, min(10_000, int(float(args["batch_ms"]) / 1000 / per_call)))
+        fn()  # untimed: the first call may build decoders and caches
+    batch = _batch_size(fn, float(args["batch_ms"]) / 1000) if args.get("batch_ms") else 1
     samples: list[float] = []
     n, min_n, budget = int(args.get("n", 20)), int(args.get("min_n", 3)), float(args.get("budget", 5.0))
     deadline = time.perf_counter() + budget
@@ -95,6 +91,20 @@ def repeat(fn: Callable[[], Any], args: dict[str, Any]) -> list[float]:
             fn()
         samples.append((time.perf_counter() - begun) * 1000 / batch)
     return samples
+
+
+def _batch_size(fn: Callable[[], Any], seconds: float) -> int:
+    """How many calls of a warmed-up `fn` last about `seconds`: timed in doubling runs until one lasts
+    a tenth of that, so a microsecond call is not sized by one slow first call or one clock tick."""
+    calls = 1
+    while True:
+        begun = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        elapsed = time.perf_counter() - begun
+        if elapsed >= seconds / 10 or calls >= 10_000:
+            return max(1, min(10_000, int(seconds * calls / elapsed))) if elapsed > 0 else 10_000
+        calls *= 2
 
 
 async def arepeat(fn: Callable[[], Awaitable[Any]], args: dict[str, Any]) -> list[float]:

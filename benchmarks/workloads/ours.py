@@ -25,15 +25,17 @@ def _endpoint(payload: str) -> Any:
 
 
 def _parser(args: dict[str, Any]) -> Any:
-    """Bytes to the SDK's result exactly as `Api.call` does it: `Operation.parse` (decode the wire type,
-    adapt it to the public type) and, for `variant=objects`, attach the result to the client, as calls
-    return them (a listing's objects are bound when its list is first read)."""
+    """Bytes to the SDK's result as `Api.call` makes it: `Operation.parse` (decode the wire type, adapt
+    it to the public type) and, for `variant=objects`, attach the result to the client, as calls
+    return them (a listing's objects are bound when its list is first read). Keeping the response
+    headers is per call, not per byte decoded: the call rows measure it."""
     endpoint = _endpoint(args["payload"])
     api = _client({"api_key": "bench", "url": "http://127.0.0.1:9"})._api
     attach = args.get("variant") == "objects"
+    path = endpoint.path
 
     def parse(raw: bytes) -> Any:
-        result = endpoint.parse(raw, status=200, path=endpoint.path)
+        result = endpoint.parse(raw, 200, path)
         if attach:
             result._attach(api, "3f1c2b7e-5d4a-4e1b-9c2d-7a8b9c0d1e2f")
         return result

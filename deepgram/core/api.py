@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import weakref
 from collections.abc import Coroutine
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from deepgram.core import tracing
 from deepgram.core.operation import DateFormat, Operation
@@ -100,10 +101,9 @@ class Api:
         span: Any = None
 
         def parse(response: Response) -> R:
-            result = operation.parse(response.body, status=response.status, path=path)
-            binding = getattr(result, "__dict__", None)
-            if binding is not None:  # read by `dg_request_id`, on demand
-                binding["_response_headers"] = response.headers
+            result = operation.parse(response.body, response.status, path)
+            with contextlib.suppress(AttributeError):  # a shape without the slot: a raw export page
+                cast(Any, result)._response_headers = response.headers  # read by `dg_request_id`
             if capture is not None:
                 capture.fill(response)
             if span is not None:

@@ -22,7 +22,7 @@ from deepgram.types.options_agents import (
 
 class Deleted(OpenModel):
     """What a voice-agent delete answers: an object the API leaves free-form (every key is kept;
-    `message` reads the confirmation when there is one). It has a `__dict__`, for `dg_request_id`."""
+    `message` reads the confirmation when there is one)."""
 
     message = View[str](str, "The confirmation text, when the API sends one.")
 

@@ -36,7 +36,7 @@ class Balance(Resource):
 class BalancesResponse(Listing):
     """GET /v1/projects/{project_id}/balances."""
 
-    balances: builtins.list[Balance] = []
+    balances: builtins.list[Balance]
 
 
 class Purchase(Model):
@@ -50,7 +50,7 @@ class Purchase(Model):
     order_type: str | None = None
 
 
-class PurchasesResponse(Model, dict=True):
+class PurchasesResponse(Model):
     """GET /v1/projects/{project_id}/purchases."""
 
     orders: builtins.list[Purchase] = []
@@ -74,7 +74,7 @@ class BillingBreakdownResult(Model):
     grouping: BillingGrouping | None = None
 
 
-class BillingBreakdownResponse(Model, dict=True):
+class BillingBreakdownResponse(Model):
     """GET /v1/projects/{project_id}/billing/breakdown."""
 
     start: str | None = None
@@ -83,7 +83,7 @@ class BillingBreakdownResponse(Model, dict=True):
     results: builtins.list[BillingBreakdownResult] = []
 
 
-class BillingFieldsResponse(Model, dict=True):
+class BillingFieldsResponse(Model):
     """GET /v1/projects/{project_id}/billing/fields."""
 
     accessors: builtins.list[str] = []
@@ -98,7 +98,6 @@ LIST_BALANCES = Operation[BalancesResponse](
     "/v1/projects/{project_id}/balances",
     BalancesResponse,
     "the project's balances",
-    requires=("balances",),
 )
 GET_BALANCE = Operation[Balance](
     "get_balance", "GET", "/v1/projects/{project_id}/balances/{balance_id}", Balance, "one balance"

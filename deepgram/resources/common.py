@@ -5,7 +5,7 @@ from __future__ import annotations
 from deepgram.types.base import Model
 
 
-class Message(Model, dict=True):
+class Message(Model):
     """`{"message": ...}`: the confirmation every update and delete returns."""
 
     message: str = ""

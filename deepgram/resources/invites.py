@@ -40,7 +40,7 @@ class Invite(Resource):
 class InvitesResponse(Listing):
     """GET /v1/projects/{project_id}/invites."""
 
-    invites: builtins.list[Invite] = []
+    invites: builtins.list[Invite]
 
 
 LIST_INVITES = Operation[InvitesResponse](
@@ -49,7 +49,6 @@ LIST_INVITES = Operation[InvitesResponse](
     "/v1/projects/{project_id}/invites",
     InvitesResponse,
     "the project's pending invitations",
-    requires=("invites",),
 )
 SEND_INVITE = Operation[Message](
     "send_invite",

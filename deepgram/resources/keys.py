@@ -14,7 +14,7 @@ from deepgram.redact import SECRETS, mask
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
 from deepgram.resources.members import Member, Scopes
-from deepgram.types.base import Listing, Model, Resource, bind_on_read, listed, on_read, unwrapped
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, bound_to, listed, on_read, unwrapped
 from deepgram.types.options import KeyListOptions, KeyOptions
 
 if TYPE_CHECKING:
@@ -69,10 +69,10 @@ class Key(Resource):
 class KeysResponse(Listing):
     """GET /v1/projects/{project_id}/keys: every key, each with its owner in `key.member`."""
 
-    api_keys: builtins.list[Key] = []
+    api_keys: builtins.list[Key]
 
 
-class KeyResponse(Model, dict=True):
+class KeyResponse(Model):
     """One key and its owner. Attribute reads fall through to `api_key` (`resp.api_key_id`), as the
     older SDK returned the key itself from `create_key`."""
 
@@ -96,7 +96,7 @@ class _KeyEntry(Model):
 
 
 class _KeysWire(Model):
-    api_keys: builtins.list[_KeyEntry] = []
+    api_keys: builtins.list[_KeyEntry]
 
 
 class _MemberWithKey(Member):
@@ -157,7 +157,6 @@ LIST_KEYS = Operation[KeysResponse](
     "the project's API keys, each with its owner in `key.member`",
     options=KeyListOptions,
     adapt=_keys_from_wire,
-    requires=("api_keys",),
 )
 GET_KEY = Operation[KeyResponse](
     "get_key",
@@ -244,8 +243,8 @@ document(Key, adelete=DELETE_KEY, arefresh=GET_KEY)
 
 def _owner_of(key: Key, member: Member | None) -> Member | None:
     # The owner is bound to the key's client when first read, not when the key list is decoded.
-    if member is not None and "_bound" not in member.__dict__ and "_bound" in key.__dict__:
-        member.__dict__["_bound"] = key.__dict__["_bound"]
+    if member is not None and bound_to(member) is None:
+        member._bound = bound_to(key)
     return member
 
 

@@ -11,7 +11,7 @@ from deepgram.core.operation import Operation, document
 from deepgram.errors import DeepgramError
 from deepgram.resources.collection import ProjectCollection
 from deepgram.resources.common import Message
-from deepgram.types.base import Listing, Model, Resource, bind_on_read, listed, on_read
+from deepgram.types.base import Listing, Model, Resource, bind_on_read, bound_to, listed, on_read
 from deepgram.types.options import ScopeOptions
 
 T = TypeVar("T")
@@ -103,13 +103,13 @@ class Member(Resource):
 class MembersResponse(Listing):
     """GET /v1/projects/{project_id}/members."""
 
-    members: builtins.list[Member] = []
+    members: builtins.list[Member]
 
 
-class ScopesResponse(Model, dict=True):
+class ScopesResponse(Model):
     """GET /v1/projects/{project_id}/members/{member_id}/scopes."""
 
-    scopes: builtins.list[str] = []
+    scopes: builtins.list[str]
 
 
 LIST_MEMBERS = Operation[MembersResponse](
@@ -118,7 +118,6 @@ LIST_MEMBERS = Operation[MembersResponse](
     "/v1/projects/{project_id}/members",
     MembersResponse,
     "the project's members",
-    requires=("members",),
 )
 REMOVE_MEMBER = Operation[Message](
     "remove_member",
@@ -133,7 +132,6 @@ GET_MEMBER_SCOPES = Operation[ScopesResponse](
     "/v1/projects/{project_id}/members/{member_id}/scopes",
     ScopesResponse,
     "a member's scopes",
-    requires=("scopes",),
 )
 UPDATE_MEMBER_SCOPE = Operation[Message](
     "update_member_scope",
@@ -188,7 +186,7 @@ def _scopes_of(member: Member, scopes: builtins.list[str]) -> Scopes:
     # than msgspec's decoding until a member's scopes are used.
     # A `Scopes` made without an owner gets one once its member is bound to a client.
     if isinstance(scopes, Scopes) and (
-        getattr(scopes, "_member", None) is not None or "_bound" not in member.__dict__
+        getattr(scopes, "_member", None) is not None or bound_to(member) is None
     ):
         return scopes
     return Scopes.of(scopes, member)

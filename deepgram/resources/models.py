@@ -50,11 +50,11 @@ class ModelInfo(Model):
             self.language = self.languages[0]
 
 
-class ModelResponse(ModelInfo, dict=True):
+class ModelResponse(ModelInfo):
     """GET /v1/models/{model_id} or /v1/projects/{project_id}/models/{model_id}."""
 
 
-class ModelsResponse(Model, dict=True):
+class ModelsResponse(Model):
     """The catalogue: `stt` and `tts` lists, also readable as `stt_models` and `tts_models`."""
 
     stt: builtins.list[ModelInfo] = []

@@ -128,7 +128,7 @@ class Project(Resource):
 class ProjectsResponse(Listing):
     """GET /v1/projects."""
 
-    projects: builtins.list[Project] = []
+    projects: builtins.list[Project]
 
 
 LIST_PROJECTS = Operation[ProjectsResponse](
@@ -137,7 +137,6 @@ LIST_PROJECTS = Operation[ProjectsResponse](
     "/v1/projects",
     ProjectsResponse,
     "the projects the credentials can see",
-    requires=("projects",),
 )
 GET_PROJECT = Operation[Project](
     "get_project", "GET", "/v1/projects/{project_id}", Project, "one project", options=ProjectGetOptions

@@ -11,7 +11,7 @@ from deepgram.types.base import Model, Number
 from deepgram.types.options_agents import GrantOptions
 
 
-class GrantToken(Model, dict=True):
+class GrantToken(Model):
     """`access_token` (a JWT, sent as `Authorization: Bearer ...` to the speech APIs) and
     `expires_in` (its lifetime in seconds)."""
 

@@ -33,7 +33,6 @@ LIST_REQUESTS = Operation[UsageRequestsResponse](
     "one page of the project's request log",
     options=UsageRequestOptions,
     dates="datetime",
-    requires=("requests",),
 )
 GET_REQUEST = Operation[UsageRequest](
     "get_usage_request",

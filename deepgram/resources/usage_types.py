@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from deepgram.errors import ResponseValidationError
 from deepgram.types.base import Model, Number, OpenModel, View, on_read
 
 
@@ -93,6 +95,10 @@ class TTSUsageDetails(Model):
     method: str | None = None
 
 
+_NO_RESPONSE = msgspec.Raw(b"null")
+_RESPONSE = msgspec.json.Decoder(dict[str, Any] | None)
+
+
 class RequestResponse(OpenModel):
     """`response` of a request-log record: every key the API sent, and typed views of the known ones.
 
@@ -112,7 +118,12 @@ class RequestResponse(OpenModel):
 
 
 class UsageRequest(Model):
-    """One request-log record (GET /v1/projects/{project_id}/requests[/{request_id}])."""
+    """One request-log record (GET /v1/projects/{project_id}/requests[/{request_id}]).
+
+    Its `response` is kept as the JSON the server sent until it is first read (as `==`, `repr()`
+    and `to_dict()` also do), when it becomes the typed `RequestResponse`: a page of records decodes
+    without building any of them.
+    """
 
     request_id: str = ""
     project_uuid: str | None = None
@@ -126,19 +137,46 @@ class UsageRequest(Model):
     if TYPE_CHECKING:
         response: RequestResponse | None = None
     else:
-        # Decoded natively as a plain object (no Python per record); read, it becomes the typed
-        # `RequestResponse` view of the same keys, once (see `_typed_response`).
-        response: dict[str, Any] | None = None
+        # msgspec skips over the value and keeps its bytes (no Python, no allocation per key); read,
+        # it becomes the `RequestResponse` view of the same keys, once (see `_typed_response`).
+        response: msgspec.Raw = _NO_RESPONSE
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            _as_read(self)
+            _as_read(other)
+        equal: bool = super().__eq__(other)
+        return equal
+
+    def __repr__(self) -> str:
+        _as_read(self)  # shown as data, not as bytes
+        return super().__repr__()
+
+
+def _as_read(record: Any) -> None:
+    """Make a record's typed `response` now (`==` and repr compare and show data, not bytes); one
+    that is not an object stays as sent, for `record.response` to refuse."""
+    with contextlib.suppress(ResponseValidationError):
+        _ = record.response
 
 
 def _typed_response(record: UsageRequest, value: Any) -> Any:
     """The record's `response` as a `RequestResponse` (every key kept), made on first read."""
     if value is None or type(value) is RequestResponse:
         return value
+    if type(value) is msgspec.Raw:
+        try:
+            value = _RESPONSE.decode(value)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            detail = f"a request record's `response` is not an object: {exc}"
+            raise ResponseValidationError(detail=detail) from None
+        if value is None:
+            return None
     return RequestResponse(value)
 
 
 on_read(UsageRequest, "response", _typed_response)
+_RESPONSE_SLOT = UsageRequest.__dict__["response"].raw  # the field itself, read without the view
 
 
 class _RequestWire(UsageRequest):
@@ -155,12 +193,12 @@ def request_from_wire(wire: _RequestWire) -> UsageRequest:
     return UsageRequest(**fields)
 
 
-class UsageRequestsResponse(Model, dict=True):
+class UsageRequestsResponse(Model, kw_only=True):
     """One page of the request log: `page`, `limit` and the `requests` on it (newest first)."""
 
     page: Number = 0
     limit: Number = 0
-    requests: list[UsageRequest] = []
+    requests: list[UsageRequest]
 
     def __post_init__(self) -> None:
         # The definition types both as numbers: whole ones (`3.0`) read as ints, fractions are kept.
@@ -168,6 +206,13 @@ class UsageRequestsResponse(Model, dict=True):
             self.page = int(self.page)
         if isinstance(self.limit, float) and self.limit.is_integer():
             self.limit = int(self.limit)
+        # Each record keeps a copy of its `response` bytes, not a view into this page's body, so a
+        # record kept on its own does not keep the whole page alive.
+        read, keep = _RESPONSE_SLOT.__get__, _RESPONSE_SLOT.__set__
+        for record in self.requests:
+            kept = read(record)
+            if type(kept) is msgspec.Raw:
+                keep(record, kept.copy())
 
 
 class Resolution(Model):
@@ -217,7 +262,7 @@ class UsageSummaryResponse(Model):
     results: list[UsageSummaryResults] = []
 
 
-class UsageResponse(UsageSummaryResponse, dict=True):
+class UsageResponse(UsageSummaryResponse):
     """The 4.x SDK's name for the `/usage` answer of `get_usage` (same endpoint as the summary)."""
 
 
@@ -265,7 +310,7 @@ class TTSDetails(Model):
     tokens: TTSTokens = msgspec.field(default_factory=TTSTokens)
 
 
-class UsageFieldsResponse(Model, dict=True):
+class UsageFieldsResponse(Model):
     """GET /v1/projects/{project_id}/usage/fields, plus the `stt`/`tts` totals for the window
     (filled from the usage breakdown by endpoint unless `totals=False`)."""
 
@@ -305,7 +350,7 @@ class UsageBreakdownResult(Model):
     grouping: UsageGrouping | None = None
 
 
-class UsageBreakdownResponse(Model, dict=True):
+class UsageBreakdownResponse(Model):
     """GET /v1/projects/{project_id}/usage/breakdown."""
 
     start: str | None = None

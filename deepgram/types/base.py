@@ -22,16 +22,28 @@ M = TypeVar("M", bound="Resource")
 Number = int | float
 
 
-class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults=True):
+class Origin:
+    """Two slots every response object has beside its fields: `_bound`, the `(api, project_id)` its
+    methods call through, and `_response_headers`, the headers of the response it is the result of.
+    Slots, not fields: never decoded, encoded, compared or shown, and unset (read as None) until the
+    client sets them, which costs one store each."""
+
+    __slots__ = ("_bound", "_response_headers")
+    _bound: tuple[Any, str | None] | None  # (Api, project_id); msgspec reads these annotations
+    _response_headers: Any
+
+
+class Model(msgspec.Struct, Origin, kw_only=True, omit_defaults=True, repr_omit_defaults=True):
     """A response object: attributes, `obj["field"]`, `to_dict()`, `to_json()`; str() is JSON.
 
     Unknown wire fields are ignored and every field has a default, so a response that omits a field
-    still decodes.
+    still decodes; the one exception is the list a list endpoint returns, which is required (a body
+    without it is refused rather than read as "none").
     """
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (dicts, lists, strings, numbers), fields left at their defaults omitted."""
-        data: dict[str, Any] = msgspec.to_builtins(self)
+        data: dict[str, Any] = msgspec.to_builtins(self, enc_hook=_as_builtins)
         return data
 
     def to_json(self, *, indent: int = 2) -> str:
@@ -57,28 +69,43 @@ class Model(msgspec.Struct, kw_only=True, omit_defaults=True, repr_omit_defaults
         return _request_id_of(self)
 
 
+_ANY_JSON = msgspec.json.Decoder()
+
+
+def _as_builtins(value: Any) -> Any:
+    """`to_dict` hook: a member kept as the JSON the server sent (`msgspec.Raw`) becomes plain data."""
+    if isinstance(value, msgspec.Raw):
+        return _ANY_JSON.decode(value)
+    raise NotImplementedError(f"cannot convert {type(value).__name__} to plain data")
+
+
 def _request_id_of(result: object) -> str | None:
-    """The request id kept in a result's `__dict__` by `Api.call` (None when it has none)."""
-    binding = getattr(result, "__dict__", None)
-    headers = binding.get("_response_headers") if binding else None
+    """The request id of the response headers `Api.call` kept on a result (None when it has none)."""
+    headers = getattr(result, "_response_headers", None)
     return request_id_from_headers(headers) if headers is not None else None
 
 
-class Resource(Model, dict=True, eq=False):
+def bound_to(obj: object) -> tuple[Api, str | None] | None:
+    """The `(api, project_id)` an object was attached to, or None."""
+    binding: tuple[Api, str | None] | None = getattr(obj, "_bound", None)
+    return binding
+
+
+class Resource(Model, eq=False):
     """A response object with bound methods (`key.delete()`): remembers its client and project.
 
-    The binding is one `(api, project_id)` pair kept outside the struct fields (in `__dict__`), so it
-    is never decoded, encoded, compared or shown in a repr, and one pair is shared by every object of
-    a response. Equality and hashing use the identity fields within a project.
+    The binding is one `(api, project_id)` pair kept in a slot outside the struct fields (see
+    `Origin`), and one pair is shared by every object of a response. Equality and hashing use the
+    identity fields within a project.
     """
 
     __identity__: ClassVar[str] = ""
 
     def _attach(self, api: Api, project_id: str | None) -> None:
-        self.__dict__["_bound"] = (api, project_id)
+        self._bound = (api, project_id)
 
     def _bound_api(self) -> Api:
-        binding: tuple[Api, str | None] | None = self.__dict__.get("_bound")
+        binding = bound_to(self)
         if binding is None:
             raise DeepgramError(
                 f"this {type(self).__name__} is not attached to a client; fetch it through a client first"
@@ -92,7 +119,7 @@ class Resource(Model, dict=True, eq=False):
         return project_id
 
     def _project_of(self) -> str | None:
-        binding: tuple[Api, str | None] | None = self.__dict__.get("_bound")
+        binding = bound_to(self)
         return None if binding is None else binding[1]
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
@@ -136,20 +163,21 @@ class Resource(Model, dict=True, eq=False):
         return hash((kind, identity))
 
 
-class Listing(Model, dict=True):
+class Listing(Model):
     """A response holding a list of bound objects (`KeysResponse.api_keys`...). Attaching it is one
     store; its objects are bound to the client when the list is first read (see `bind_on_read`)."""
 
     def _attach(self, api: Api, project_id: str | None) -> None:
-        self.__dict__["_bound"] = (api, project_id)
+        self._bound = (api, project_id)
 
 
 def bind_on_read(cls: type[Listing], name: str) -> None:
     """Reading `cls.<name>` (the list) binds its objects to the listing's client, once."""
 
     def bind(listing: Listing, items: list[Any]) -> list[Any]:
-        binding = listing.__dict__.pop("_bound", None)
+        binding = bound_to(listing)
         if binding is not None:
+            listing._bound = None  # bound once
             attach_all(items, *binding)
         return items
 
@@ -159,15 +187,18 @@ def bind_on_read(cls: type[Listing], name: str) -> None:
 def unwrapped(response: Model, inner: M) -> M:
     """`inner`, an object a collection method returns from inside `response`, with the response's
     request id (`dg_request_id`) carried over."""
-    headers = response.__dict__.get("_response_headers")
+    headers = getattr(response, "_response_headers", None)
     if headers is not None:
-        inner.__dict__["_response_headers"] = headers
+        inner._response_headers = headers
     return inner
 
 
 class Listed(list[T]):
     """The items a collection's `list()` returns: a plain list that also knows the request it came
     from (`dg_request_id`)."""
+
+    __slots__ = ("_response_headers",)
+    _response_headers: Any
 
     @property
     def dg_request_id(self) -> str | None:
@@ -178,9 +209,9 @@ class Listed(list[T]):
 def listed(response: Model, items: list[T]) -> Listed[T]:
     """`items`, read from inside a listing `response`, as a `Listed` carrying its request id."""
     result = Listed(items)
-    headers = response.__dict__.get("_response_headers")
+    headers = getattr(response, "_response_headers", None)
     if headers is not None:
-        result.__dict__["_response_headers"] = headers
+        result._response_headers = headers
     return result
 
 
@@ -188,7 +219,7 @@ def attach_all(items: list[Any], api: Api, project_id: str | None) -> None:
     """Bind every object of a decoded list to one shared `(api, project_id)`: one store each, no call."""
     binding = (api, project_id)
     for item in items:
-        item.__dict__["_bound"] = binding
+        item._bound = binding
 
 
 def on_read(cls: type, name: str, adjust: Callable[[Any, Any], Any]) -> None:
@@ -224,8 +255,9 @@ class OpenModel(dict[str, Any]):
     knows. The decoder builds it through `from_builtins`, or a field decoded as a plain `dict`
     becomes one on first read (`on_read`; a request record's `response`)."""
 
-    __slots__ = ("_views",)
+    __slots__ = ("_response_headers", "_views")
     _views: dict[str, Any]
+    _response_headers: Any
 
     @classmethod
     def from_builtins(cls: type[OpenT], value: Any) -> OpenT:
@@ -262,8 +294,7 @@ class OpenModel(dict[str, Any]):
 
     @property
     def dg_request_id(self) -> str | None:
-        """The `dg-request-id` of the request this object answered (a subclass without `__slots__`
-        keeps it); None otherwise."""
+        """The `dg-request-id` of the request this object answered; None for one nested in a result."""
         return _request_id_of(self)
 
 

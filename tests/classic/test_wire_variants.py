@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
+from deepgram import ResponseValidationError
 from deepgram.core.decoding import decode
 from deepgram.resources.billing import Balance, BalancesResponse
 from deepgram.resources.keys import GET_KEY, LIST_KEYS, Key, KeyResponse
@@ -55,7 +56,9 @@ def test_key_list_pairs_become_keys_with_members() -> None:
     )
     assert [k.api_key_id for k in result.api_keys] == ["k1", "k2"]
     assert result.api_keys[0].member.member_id == "m1" and result.api_keys[1].member is None
-    assert _via(LIST_KEYS, {}).api_keys == []
+    assert _via(LIST_KEYS, {"api_keys": []}).api_keys == []
+    with pytest.raises(ResponseValidationError, match="api_keys"):  # absent is not "no keys"
+        _via(LIST_KEYS, {})
 
 
 RECORD = {

@@ -35,6 +35,15 @@ def sdk_decode(declaration: Any, body: bytes) -> Any:
     return declaration.adapt(wire) if declaration.adapt is not None else wire
 
 
+def sdk_required(declaration: Any) -> set[str]:
+    """Members the SDK requires of a body though the definition marks none required: the list a list
+    endpoint returns (its wire type's fields without a default)."""
+    wire = declaration.wire
+    if not (isinstance(wire, type) and issubclass(wire, msgspec.Struct)):
+        return set()
+    return {f.encode_name for f in msgspec.structs.fields(wire) if f.required}
+
+
 def leaves(value: Any) -> Counter[tuple[str, Any]]:
     """Every scalar inside `value` (nulls aside), counted; numbers compare by value (1 == 1.0)."""
     found: Counter[tuple[str, Any]] = Counter()

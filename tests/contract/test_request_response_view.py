@@ -1,13 +1,16 @@
 """A request record's `response` keeps every key the server sent, whether or not it was ever read.
 
-Decoding a page leaves each `response` as the plain object msgspec decoded; the typed
-`RequestResponse` view is made the first time it is read, and is the same object afterwards.
+Decoding a page leaves each `response` as the JSON the server sent (`msgspec.Raw`, a copy per
+record); the typed `RequestResponse` view is made the first time it is read, and is the same object
+afterwards.
 """
 
 from __future__ import annotations
 
 import msgspec
+import pytest
 
+from deepgram import ResponseValidationError
 from deepgram.core.decoding import decode
 from deepgram.resources.usage_types import (
     RequestResponse,
@@ -29,10 +32,13 @@ def _stored(record: UsageRequest) -> object:
     return UsageRequest.__dict__["response"].raw.__get__(record, UsageRequest)
 
 
-def test_decoding_a_page_leaves_responses_plain_until_read() -> None:
+def test_decoding_a_page_leaves_responses_as_sent_until_read() -> None:
     page = decode(UsageRequestsResponse, BODY)
     first, second = page.requests
-    assert type(_stored(first)) is dict and _stored(second) is None
+    kept = _stored(first)
+    assert type(kept) is msgspec.Raw
+    assert msgspec.json.decode(kept) == msgspec.json.decode(BODY)["requests"][0]["response"]
+    assert kept.copy() is kept  # the record's own bytes, not a view that keeps the page's body alive
     view = first.response
     assert isinstance(view, RequestResponse) and first.response is view and _stored(first) is view
     assert second.response is None
@@ -64,3 +70,18 @@ def test_records_built_or_unwrapped_give_the_typed_view() -> None:
     wrapped = request_from_wire(decode(_RequestWire, b'{"request":{"request_id":"w","response":{"code":202}}}'))
     assert (flat.response.code, flat.response["k"], wrapped.response.code) == (201, 1, 202)
     assert isinstance(wrapped.response, RequestResponse)
+
+
+def test_a_response_that_is_not_an_object_is_refused_when_read() -> None:
+    page = decode(UsageRequestsResponse, b'{"requests":[{"request_id":"x","response":5}]}')
+    record = page.requests[0]
+    assert record.to_dict() == {"request_id": "x", "response": 5}  # still readable as data
+    with pytest.raises(ResponseValidationError, match="not an object"):
+        _ = record.response
+
+
+def test_repr_and_equality_show_data_not_bytes() -> None:
+    record = decode(UsageRequestsResponse, BODY).requests[0]
+    assert "Raw" not in repr(record) and "'surprise'" in repr(record)
+    built = UsageRequest(request_id="a", response=msgspec.json.decode(BODY)["requests"][0]["response"])
+    assert decode(UsageRequestsResponse, BODY).requests[0] == built

@@ -8,6 +8,7 @@ import pytest
 from deepgram import Balance, DeepgramClient, Invite, Key, Member, Project
 from deepgram.resources.members import Scopes
 from deepgram.testing import Emulator
+from deepgram.types.base import bound_to
 
 
 async def test_equality_and_hashing_by_identity_within_a_project(client: DeepgramClient, pid: str) -> None:
@@ -53,7 +54,7 @@ async def test_the_client_is_not_a_field(client: DeepgramClient, emu: Emulator, 
         assert "DeepgramClient" not in repr(obj) and "Api" not in repr(obj)
         assert "_api" not in obj.to_dict() and b"_api" not in msgspec.json.encode(obj)
     decoded = msgspec.json.decode(msgspec.json.encode(key), type=Key)
-    assert decoded == key and "_bound" not in decoded.__dict__
+    assert decoded == key and bound_to(decoded) is None
 
 
 async def test_to_dict_is_plain_data(client: DeepgramClient, pid: str) -> None:
