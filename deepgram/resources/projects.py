@@ -26,9 +26,12 @@ if TYPE_CHECKING:
     from deepgram.core.api import Api
 
 
-class Project(Resource):
+class Project(Resource, gc=False):
     """A project. Its collections (`keys`, `members`, `invites`, `usage`, `balances`, `purchases`,
     `billing`, `models`) make no request until one of their methods is called."""
+
+    # gc=False (msgspec allocates it untracked, faster): its fields are scalars and its binding
+    # points at the client, which never points back, so a project cannot be part of a cycle.
 
     project_id: str = ""
     name: str | None = None
@@ -125,8 +128,10 @@ class Project(Resource):
     leave = blocking(aleave)
 
 
-class ProjectsResponse(Listing):
+class ProjectsResponse(Listing, gc=False):
     """GET /v1/projects."""
+
+    # gc=False: it holds a list of projects, none of which can lead back to it (see `Project`).
 
     projects: builtins.list[Project]
 
