@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-#: (column, label, colour) of the bars; each bar is `that column's median / ours`.
+from benchmarks.report import figure
+
+#: (column, label, colour) of the bars; each bar is `that column's figure / ours` (see `report.figure`).
 SERIES = (
     ("4.8.1", "official 4.8.1", "#c0392b"),
     ("7.x", "official 7.x", "#e67e22"),
@@ -27,7 +29,7 @@ def draw(data: dict[str, Any], path: Path) -> str:
         r
         for r in data["rows"]
         if r["unit"] not in SKIP_UNITS
-        and r["cells"].get("ours", {}).get("median")
+        and figure(r["cells"].get("ours"))
         and not r["id"].startswith("export")
     ]
     labels = [r["title"] for r in rows]
@@ -36,10 +38,10 @@ def draw(data: dict[str, Any], path: Path) -> str:
     for offset, (column, label, colour) in enumerate(SERIES):
         ys, xs = [], []
         for i, row in enumerate(rows):
-            other = row["cells"].get(column, {}).get("median")
-            if other:
+            other, ours = figure(row["cells"].get(column)), figure(row["cells"]["ours"])
+            if other and ours:
                 ys.append(i + (offset - 1) * height)
-                xs.append(other / row["cells"]["ours"]["median"])
+                xs.append(other / ours)
         ax.barh(ys, xs, height=height, color=colour, label=label)
         for y, x in zip(ys, xs, strict=True):
             ax.text(x * 1.05, y, f"{x:.3g}x", va="center", fontsize=7)
@@ -49,7 +51,7 @@ def draw(data: dict[str, Any], path: Path) -> str:
     ax.set_yticklabels(labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(
-        "median of the alternative / median of this SDK (log scale; > 1 means this SDK is faster or smaller)"
+        "the alternative / this SDK: medians; decodes, fastest batch (log scale; > 1: this SDK is faster)"
     )
     ax.set_title(f"deepgram-manage vs the official SDKs and a hand-written client ({data['mode']} run)")
     ax.legend(loc="lower right", fontsize=8)

@@ -91,6 +91,10 @@ How the figures are made:
   its sync column uses a hand-written loop thread) run in processes of their own too.
 - **Alternation**: each round starts one process per subject, in rotating order; several rounds; the
   table shows medians over every sample of every round, and every ratio compares figures of the same run.
+  Decode rows show the fastest batch instead (`timeit`'s advice): each batch is already the mean of
+  milliseconds of calls, and on a shared machine batches fall into a fast and a slow band, so the
+  median of a microsecond decode says more about which band its few time windows met than about
+  the code. `latest.json` keeps every sample and the median of each cell.
 - **Decode** is bytes to each SDK's own objects along its own path: 4.8.1 `Response.from_json(text)`,
   7.x `construct_type(type, json.loads(bytes))`, ours the `Api.call` parse step (`ours`: decode + adapter,
   the classic response; `ours objects`: plus attaching the client, as calls return them). Short decodes
@@ -130,7 +134,8 @@ def render(data: dict[str, Any], verdicts: list[dict[str, Any]], table: str, cha
         "",
         f"![ratios per workload, log scale]({chart_name})",
         "",
-        f"Each bar is *the other's median / this SDK's median* for one workload ({data['mode']} run): "
+        f"Each bar is *the other's figure / this SDK's* for one workload ({data['mode']} run; medians, "
+        "the fastest batch for decodes): "
         "above 1,"
         " this SDK is faster (or smaller); the grey bar near 1 means no overhead over hand-written "
         "msgspec + aiohttp.",

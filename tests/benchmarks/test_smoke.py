@@ -41,9 +41,12 @@ def test_every_row_and_cell_is_reported(smoke: tuple[dict, str]) -> None:  # typ
         for cell in workload.cells:
             entry = cells[cell.column]
             # a number, or a stated reason: a peer whose venv is absent is skipped, and says so
-            assert entry["median"] is not None or entry.get("skipped"), (workload.id, cell.column, entry)
+            assert entry["value"] is not None or entry.get("skipped"), (workload.id, cell.column, entry)
             if cell.subject in ("ours", "raw"):
-                assert entry["median"] is not None, (workload.id, cell.column, entry)
+                assert entry["value"] is not None, (workload.id, cell.column, entry)
+            if entry["value"] is not None and workload.group == "decode":  # the fastest batch
+                assert float(f"{entry['value']:.4g}") == min(entry["samples"]), (workload.id, entry)
+                assert entry["value"] <= entry["median"], (workload.id, entry)
 
 
 def test_goals_and_table_are_written(smoke: tuple[dict, str]) -> None:  # type: ignore[type-arg]
