@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,13 @@ from aioresponses import aioresponses
 
 BASE = "http://dg.test"
 API_KEY = "dgtest-0123456789abcdef-SECRET"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A suite started as a background job of a script inherits SIGINT ignored, and then could not
+    test Ctrl-C: give it Python's own handler (its child processes then start with the default)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
