@@ -34,7 +34,7 @@ class Operation(Generic[R]):
     - `options`: the Options class sent as the query string, or as the JSON body when `body`.
     - `wire`: the type the response body is decoded into; `adapt` turns it into the public
       result (for endpoints whose wire shape has several variants). `dates`: the date format the
-      endpoint accepts. `requires`: members a success body must carry; `after`: runs with the ids
+      endpoint accepts. `requires`: strings a success body must carry non-empty; `after`: runs with the ids
       after a success. `retryable`: whether a failure after sending may be retried.
     """
 
